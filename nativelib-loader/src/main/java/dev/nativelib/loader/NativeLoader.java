@@ -1,0 +1,141 @@
+package dev.nativelib.loader;
+
+import dev.nativelib.loader.cache.CacheDirectory;
+import dev.nativelib.loader.cache.PackageExtractor;
+import dev.nativelib.loader.descriptor.LibraryEntry;
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.discovery.PackageFinder;
+import dev.nativelib.loader.discovery.PackageSelector;
+import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.loader.platform.PlatformDetector;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Loads native libraries shipped in nativelib packages (classifier JARs built by nativelib-maven-plugin).
+ *
+ * <p>Call it from the static initializer of the class that declares the native methods:
+ *
+ * <pre>{@code
+ * class Greeter {
+ *     static { NativeLoader.load("greetjni"); }
+ *     static native String greet(String who);
+ * }
+ * }</pre>
+ *
+ * <p>{@code load} finds the package for the running platform on the class path, extracts its libraries into a
+ * private per-user cache (verifying every file's SHA-256), and loads them with {@link System#load} in the order the
+ * descriptor gives. It is idempotent and thread-safe: the first call does the work, later calls return the same
+ * result.
+ */
+public final class NativeLoader {
+
+    private static final System.Logger LOG = System.getLogger("dev.nativelib.loader");
+    private static final Object LOCK = new Object();
+    /** Loaded packages by {@code groupId:artifactId:platform}. */
+    private static final Map<String, List<Path>> LOADED = new HashMap<>();
+
+    private NativeLoader() {
+    }
+
+    /**
+     * Loads the library (or package) called {@code name} for the running platform, searching the class loader of
+     * the calling class.
+     *
+     * @param name a library's logical name ({@code greet} for {@code libgreet.so.1}) or a package's artifactId
+     * @return which file was loaded from where
+     * @throws NativeLoaderException if no package provides {@code name} on this platform, or loading fails
+     */
+    public static LoadedLibrary load(String name) {
+        Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        return load(name, caller.getClassLoader());
+    }
+
+    /**
+     * Loads the library (or package) called {@code name} for the running platform from the packages visible to
+     * {@code classLoader}.
+     *
+     * @param name        a library's logical name or a package's artifactId
+     * @param classLoader where to look for packages; {@code null} for the system class loader
+     * @return which file was loaded from where
+     * @throws NativeLoaderException if no package provides {@code name} on this platform, or loading fails
+     */
+    public static LoadedLibrary load(String name, ClassLoader classLoader) {
+        Objects.requireNonNull(name, "name");
+        Platform platform;
+        try {
+            platform = PlatformDetector.current();
+        } catch (IllegalArgumentException e) {
+            throw new NativeLoaderException("Cannot load '" + name + "': -D" + PlatformDetector.PLATFORM_PROPERTY
+                    + " is invalid: " + e.getMessage(), e);
+        }
+        synchronized (LOCK) {
+            FoundPackage pkg;
+            try {
+                pkg = PackageSelector.select(name, platform, PackageFinder.find(classLoader));
+            } catch (RuntimeException e) {
+                throw new NativeLoaderException(e.getMessage(), e);
+            }
+            PackageDescriptor d = pkg.descriptor();
+            String key = d.groupId() + ":" + d.artifactId() + ":" + d.platform();
+            List<Path> loaded = LOADED.get(key);
+            if (loaded == null) {
+                loaded = loadPackage(pkg);
+                LOADED.put(key, loaded);
+            } else {
+                LOG.log(Level.DEBUG, () -> d.coordinates() + " is already loaded");
+            }
+            int index = indexOf(d, name);
+            return new LoadedLibrary(name, loaded.get(index), d.coordinates(), d.platform().name(), pkg.origin(),
+                    loaded);
+        }
+    }
+
+    private static int indexOf(PackageDescriptor d, String name) {
+        List<LibraryEntry> libraries = d.libraries();
+        for (int i = 0; i < libraries.size(); i++) {
+            if (libraries.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return libraries.size() - 1;
+    }
+
+    private static List<Path> loadPackage(FoundPackage pkg) {
+        PackageDescriptor d = pkg.descriptor();
+        if (d.libraries().isEmpty()) {
+            throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in " + pkg.origin()
+                    + " holds no libraries; was it packaged from an empty install prefix?", null);
+        }
+        Path cacheRoot = CacheDirectory.locate();
+        Path dir;
+        try {
+            dir = PackageExtractor.extract(pkg, cacheRoot);
+        } catch (IOException | RuntimeException e) {
+            throw new NativeLoaderException("Cannot extract " + d.coordinates() + " [" + d.platform() + "] from "
+                    + pkg.origin() + " into the cache " + cacheRoot + ": " + e.getMessage()
+                    + "\nSet -D" + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT
+                    + ") to a writable directory owned by this user.", e);
+        }
+        List<Path> loaded = new ArrayList<>();
+        for (LibraryEntry library : d.libraries()) {
+            Path file = dir.resolve(library.path());
+            try {
+                System.load(file.toString());
+            } catch (UnsatisfiedLinkError e) {
+                throw new NativeLoaderException("Cannot load " + library.path() + " of " + d.coordinates() + " ["
+                        + d.platform() + "] from " + file + ": " + e.getMessage(), e);
+            }
+            LOG.log(Level.DEBUG, () -> "loaded " + file + " (" + library.name() + " of " + d.coordinates() + ")");
+            loaded.add(file);
+        }
+        return loaded;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.nativelib.loader.cache;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The per-user directory that native packages are extracted into. Never a shared, predictable temp path: another
+ * user who can write there could plant a library that we would then load.
+ *
+ * <p>Resolution order: system property {@value #PROPERTY}, environment variable {@value #ENVIRONMENT}, then the
+ * platform's cache convention: {@code $XDG_CACHE_HOME/nativelib} or {@code ~/.cache/nativelib} on Linux and other
+ * Unix systems, {@code ~/Library/Caches/nativelib} on macOS, {@code %LOCALAPPDATA%\nativelib\cache} on Windows.
+ */
+public final class CacheDirectory {
+
+    /** System property naming the cache directory. */
+    public static final String PROPERTY = "nativelib.cache.dir";
+
+    /** Environment variable naming the cache directory. */
+    public static final String ENVIRONMENT = "NATIVELIB_CACHE_DIR";
+
+    static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private CacheDirectory() {
+    }
+
+    /**
+     * @return the cache root for this JVM's user and platform, not yet created
+     */
+    public static Path locate() {
+        return locate(System.getProperties().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue()))), System.getenv());
+    }
+
+    /**
+     * @param properties system properties
+     * @param environment environment variables
+     * @return the cache root those settings select
+     */
+    static Path locate(Map<String, String> properties, Map<String, String> environment) {
+        String explicit = nonBlank(properties.get(PROPERTY));
+        if (explicit == null) {
+            explicit = nonBlank(environment.get(ENVIRONMENT));
+        }
+        if (explicit != null) {
+            return Paths.get(explicit).toAbsolutePath();
+        }
+        String home = properties.getOrDefault("user.home", "");
+        String os = properties.getOrDefault("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String local = nonBlank(environment.get("LOCALAPPDATA"));
+            return (local != null ? Paths.get(local) : Paths.get(home, "AppData", "Local"))
+                    .resolve("nativelib").resolve("cache");
+        }
+        if (os.startsWith("mac") || os.startsWith("darwin")) {
+            return Paths.get(home, "Library", "Caches", "nativelib");
+        }
+        String xdg = nonBlank(environment.get("XDG_CACHE_HOME"));
+        if (xdg != null && Paths.get(xdg).isAbsolute()) {
+            return Paths.get(xdg, "nativelib");
+        }
+        return Paths.get(home, ".cache", "nativelib");
+    }
+
+    /**
+     * Creates a directory (and missing parents) readable only by this user where the file system supports POSIX
+     * permissions.
+     *
+     * @param dir the directory
+     * @return {@code dir}
+     * @throws IOException if it cannot be created
+     */
+    static Path createPrivate(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        Path parent = dir.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            createPrivate(parent);
+        }
+        try {
+            if (posix()) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
+            } else {
+                Files.createDirectory(dir);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+        return dir;
+    }
+
+    static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static String nonBlank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

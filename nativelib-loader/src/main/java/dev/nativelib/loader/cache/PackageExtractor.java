@@ -1,0 +1,170 @@
+package dev.nativelib.loader.cache;
+
+import dev.nativelib.loader.descriptor.AliasEntry;
+import dev.nativelib.loader.descriptor.LibraryEntry;
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.descriptor.Sha256;
+import dev.nativelib.loader.discovery.FoundPackage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Extracts a package's libraries into the cache so that each final directory is either complete and verified or
+ * absent: files are written into a private temporary directory beside the target, checked against the
+ * descriptor's sizes and SHA-256 hashes, flushed to disk, and only then renamed into place in one step.
+ */
+public final class PackageExtractor {
+
+    private static final System.Logger LOG = System.getLogger("dev.nativelib.loader");
+
+    private PackageExtractor() {
+    }
+
+    /**
+     * Returns the directory holding the package's verified files, extracting them first if needed.
+     *
+     * @param pkg       the package
+     * @param cacheRoot the cache root (created if missing)
+     * @return the package's directory; library {@code lib/x.so} is at {@code dir.resolve("lib/x.so")}
+     * @throws IOException if extraction or verification fails
+     */
+    public static Path extract(FoundPackage pkg, Path cacheRoot) throws IOException {
+        PackageDescriptor d = pkg.descriptor();
+        Path parent = CacheDirectory.createPrivate(cacheRoot.resolve(d.groupId()));
+        Path target = parent.resolve(d.artifactId() + "-" + d.version() + "-" + d.platform().name() + "-"
+                + pkg.contentHash().substring(0, 16));
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            String problem = verify(target, d);
+            if (problem == null) {
+                LOG.log(Level.DEBUG, () -> "reusing verified " + target);
+                return target;
+            }
+            LOG.log(Level.WARNING, "cached copy of " + d.coordinates() + " is damaged (" + problem
+                    + "); extracting it again");
+            discard(target, parent);
+        }
+        Path tmp = Files.createTempDirectory(parent, "." + d.artifactId() + "-");
+        try {
+            for (LibraryEntry library : d.libraries()) {
+                copyVerified(pkg, library, tmp.resolve(library.path()));
+            }
+            for (AliasEntry alias : d.aliases()) {
+                createAlias(tmp, alias);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                LOG.log(Level.DEBUG, () -> "extracted " + d.coordinates() + " from " + pkg.origin() + " to " + target);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+                // Another JVM finished first; its copy is as good as ours once verified.
+                String problem = verify(target, d);
+                if (problem != null) {
+                    throw new IOException("cannot move " + tmp + " to " + target + " and the directory there is"
+                            + " not a valid copy (" + problem + ")", e);
+                }
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+        return target;
+    }
+
+    /**
+     * @return {@code null} when every library matches the descriptor, else what does not
+     */
+    static String verify(Path dir, PackageDescriptor d) throws IOException {
+        for (LibraryEntry library : d.libraries()) {
+            Path file = dir.resolve(library.path());
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return file + " is missing";
+            }
+            long size = Files.size(file);
+            if (size != library.size()) {
+                return file + " has " + size + " bytes, expected " + library.size();
+            }
+            String hash = Sha256.of(file);
+            if (!hash.equals(library.sha256())) {
+                return file + " has SHA-256 " + hash + ", expected " + library.sha256();
+            }
+        }
+        for (AliasEntry alias : d.aliases()) {
+            if (!Files.exists(dir.resolve(alias.path()), LinkOption.NOFOLLOW_LINKS)) {
+                return dir.resolve(alias.path()) + " is missing";
+            }
+        }
+        return null;
+    }
+
+    private static void copyVerified(FoundPackage pkg, LibraryEntry library, Path dest) throws IOException {
+        Files.createDirectories(dest.getParent());
+        MessageDigest digest = Sha256.newDigest();
+        long size = 0;
+        try (InputStream in = pkg.open(library.path());
+             FileChannel out = FileChannel.open(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+                ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
+                while (bb.hasRemaining()) {
+                    out.write(bb);
+                }
+                size += n;
+            }
+            out.force(true);
+        }
+        String hash = Sha256.hex(digest);
+        if (size != library.size() || !hash.equals(library.sha256())) {
+            throw new IOException(pkg.origin() + ": " + library.path() + " has " + size + " bytes and SHA-256 "
+                    + hash + ", but the descriptor of " + pkg.descriptor().coordinates() + " records " + library.size()
+                    + " bytes and " + library.sha256() + "; the JAR is damaged or was modified after packaging");
+        }
+        if (CacheDirectory.posix()) {
+            Files.setPosixFilePermissions(dest, PosixFilePermissions.fromString("r-x------"));
+        }
+    }
+
+    private static void createAlias(Path root, AliasEntry alias) throws IOException {
+        Path link = root.resolve(alias.path());
+        Files.createDirectories(link.getParent());
+        try {
+            Files.createSymbolicLink(link, Paths.get(alias.target()));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Windows without the symlink privilege: a copy serves the same purpose for loading.
+            Files.copy(root.resolve(alias.resolvedTarget()), link);
+        }
+    }
+
+    private static void discard(Path damaged, Path parent) throws IOException {
+        Path trash = Files.createTempDirectory(parent, ".trash-");
+        Path moved = trash.resolve("d");
+        Files.move(damaged, moved, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(trash);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.nativelib.loader.descriptor;
+
+/**
+ * A symbolic link of the install prefix, such as {@code lib/libgreet.so -> libgreet.so.1}. A JAR cannot hold
+ * links, so the descriptor records them and extraction recreates them.
+ *
+ * @param path   path of the link relative to the package root, e.g. {@code lib/libgreet.so}
+ * @param target the link's target relative to the link's directory, e.g. {@code libgreet.so.1}; it must stay
+ *               inside the package
+ */
+public record AliasEntry(String path, String target) {
+
+    /** Validates the alias. */
+    public AliasEntry {
+        PackagePaths.requireRelative(path, "alias path");
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+        PackagePaths.requireRelative(PackagePaths.normalize(dir + target), "target of alias " + path);
+    }
+
+    /** @return the path the alias points to, relative to the package root */
+    public String resolvedTarget() {
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+        return PackagePaths.normalize(dir + target);
+    }
+}

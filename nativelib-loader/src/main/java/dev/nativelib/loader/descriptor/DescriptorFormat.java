@@ -1,0 +1,170 @@
+package dev.nativelib.loader.descriptor;
+
+import dev.nativelib.loader.platform.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Reads and writes descriptors as {@code java.util.Properties} text, so that the loader needs nothing but the JDK.
+ *
+ * <pre>
+ * nativelib.format=1
+ * package.groupId=dev.example
+ * package.artifactId=greet
+ * package.version=1.0.0
+ * package.platform=linux-x86_64
+ * library.count=1
+ * library.0.path=lib/libgreet.so.1.0.0
+ * library.0.name=greet
+ * library.0.size=15640
+ * library.0.sha256=3b1f...
+ * alias.count=1
+ * alias.0.path=lib/libgreet.so.1
+ * alias.0.target=libgreet.so.1.0.0
+ * </pre>
+ *
+ * <p>Output is deterministic (fixed key order, no date comment) so that packaging is reproducible.
+ */
+public final class DescriptorFormat {
+
+    private DescriptorFormat() {
+    }
+
+    /**
+     * Serialises a descriptor.
+     *
+     * @param d the descriptor
+     * @return UTF-8 bytes of the properties text
+     */
+    public static byte[] write(PackageDescriptor d) {
+        StringBuilder out = new StringBuilder();
+        out.append("# nativelib package descriptor; written by nativelib-maven-plugin\n");
+        put(out, "nativelib.format", Integer.toString(PackageDescriptor.FORMAT_VERSION));
+        put(out, "package.groupId", d.groupId());
+        put(out, "package.artifactId", d.artifactId());
+        put(out, "package.version", d.version());
+        put(out, "package.platform", d.platform().name());
+        put(out, "library.count", Integer.toString(d.libraries().size()));
+        for (int i = 0; i < d.libraries().size(); i++) {
+            LibraryEntry l = d.libraries().get(i);
+            put(out, "library." + i + ".path", l.path());
+            put(out, "library." + i + ".name", l.name());
+            put(out, "library." + i + ".size", Long.toString(l.size()));
+            put(out, "library." + i + ".sha256", l.sha256());
+        }
+        put(out, "alias.count", Integer.toString(d.aliases().size()));
+        for (int i = 0; i < d.aliases().size(); i++) {
+            AliasEntry a = d.aliases().get(i);
+            put(out, "alias." + i + ".path", a.path());
+            put(out, "alias." + i + ".target", a.target());
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses a descriptor.
+     *
+     * @param in     the descriptor's bytes (UTF-8 properties text); not closed
+     * @param source where the descriptor came from, for error messages
+     * @return the descriptor
+     * @throws DescriptorException if it is malformed, incomplete or of a newer format
+     * @throws IOException         if reading fails
+     */
+    public static PackageDescriptor read(InputStream in, String source) throws IOException {
+        Properties p = new Properties();
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IllegalArgumentException e) {
+            throw new DescriptorException(source + ": malformed properties text: " + e.getMessage());
+        }
+        Fields f = new Fields(p, source);
+        int format = f.integer("nativelib.format");
+        if (format > PackageDescriptor.FORMAT_VERSION || format < 1) {
+            throw new DescriptorException(source + ": descriptor format " + format + " is not supported by this"
+                    + " nativelib-loader (it reads format 1 to " + PackageDescriptor.FORMAT_VERSION
+                    + "); use a nativelib-loader at least as new as the nativelib-maven-plugin that built the package");
+        }
+        try {
+            List<LibraryEntry> libraries = new ArrayList<>();
+            int libraryCount = f.integer("library.count");
+            for (int i = 0; i < libraryCount; i++) {
+                String k = "library." + i + ".";
+                libraries.add(new LibraryEntry(f.text(k + "path"), f.text(k + "name"),
+                        f.longValue(k + "size"), f.text(k + "sha256")));
+            }
+            List<AliasEntry> aliases = new ArrayList<>();
+            int aliasCount = f.integer("alias.count");
+            for (int i = 0; i < aliasCount; i++) {
+                String k = "alias." + i + ".";
+                aliases.add(new AliasEntry(f.text(k + "path"), f.text(k + "target")));
+            }
+            return new PackageDescriptor(f.text("package.groupId"), f.text("package.artifactId"),
+                    f.text("package.version"), Platform.parse(f.text("package.platform")), libraries, aliases);
+        } catch (IllegalArgumentException e) {
+            throw new DescriptorException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static void put(StringBuilder out, String key, String value) {
+        out.append(key).append('=');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\f' -> out.append("\\f");
+                case '=', ':', '#', '!' -> out.append('\\').append(c);
+                case ' ' -> out.append(i == 0 ? "\\ " : " ");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('\n');
+    }
+
+    private record Fields(Properties p, String source) {
+
+        String text(String key) {
+            String v = p.getProperty(key);
+            if (v == null) {
+                throw new DescriptorException(source + ": required key '" + key + "' is missing");
+            }
+            return v;
+        }
+
+        int integer(String key) {
+            long v = longValue(key);
+            if (v > 100_000) {
+                throw new DescriptorException(source + ": '" + key + "' is " + v + ", more than a package can hold");
+            }
+            return (int) v;
+        }
+
+        long longValue(String key) {
+            String v = text(key);
+            try {
+                long n = Long.parseLong(v.trim());
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new DescriptorException(source + ": '" + key + "' must be a non-negative integer, not '" + v
+                        + "'");
+            }
+        }
+    }
+}

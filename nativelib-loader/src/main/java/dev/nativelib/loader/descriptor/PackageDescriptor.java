@@ -1,0 +1,59 @@
+package dev.nativelib.loader.descriptor;
+
+import dev.nativelib.loader.platform.Platform;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one native package (one classifier JAR) holds: its coordinates, its platform, its libraries in the order
+ * they must be loaded, and the symbolic links to recreate. Written by the plugin, read by the loader, so both
+ * share this one model.
+ *
+ * @param groupId    Maven groupId of the package
+ * @param artifactId Maven artifactId of the package
+ * @param version    Maven version of the package
+ * @param platform   the platform the binaries are built for
+ * @param libraries  the shared libraries, in load order
+ * @param aliases    symbolic links to recreate next to the libraries
+ */
+public record PackageDescriptor(String groupId, String artifactId, String version, Platform platform,
+                                List<LibraryEntry> libraries, List<AliasEntry> aliases) {
+
+    /** Current version of the descriptor format; readers reject newer versions. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Validates and copies the lists. */
+    public PackageDescriptor {
+        requireCoordinate(groupId, "groupId");
+        requireCoordinate(artifactId, "artifactId");
+        requireCoordinate(version, "version");
+        Objects.requireNonNull(platform, "platform");
+        libraries = List.copyOf(libraries);
+        aliases = List.copyOf(aliases);
+    }
+
+    private static void requireCoordinate(String value, String what) {
+        if (value == null || value.isBlank() || !value.matches("[A-Za-z0-9_.\\-+]+")) {
+            throw new IllegalArgumentException(what + " '" + value + "' is not a valid Maven coordinate part");
+        }
+    }
+
+    /** @return {@code groupId:artifactId:version} */
+    public String coordinates() {
+        return groupId + ":" + artifactId + ":" + version;
+    }
+
+    /** @return {@code groupId:artifactId:version:platform}, how the classifier JAR is addressed in Maven */
+    public String coordinatesWithClassifier() {
+        return groupId + ":" + artifactId + ":jar:" + platform.name() + ":" + version;
+    }
+
+    /**
+     * @param name a logical library name
+     * @return the library of that name, if this package has one
+     */
+    public Optional<LibraryEntry> library(String name) {
+        return libraries.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.nativelib.loader.discovery;
+
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * A native package found on the class path: its descriptor and where its files can be read from.
+ *
+ * @param descriptor  the parsed descriptor
+ * @param rootUrl     URL of the package root inside its JAR or directory, ending in {@code /}
+ * @param contentHash SHA-256 of the descriptor bytes; since the descriptor holds the hash of every library, this
+ *                    identifies the package's content
+ */
+public record FoundPackage(PackageDescriptor descriptor, String rootUrl, String contentHash) {
+
+    /**
+     * Opens a file of the package, read from the same JAR or directory as the descriptor (never from another copy
+     * of the package that happens to be earlier on the class path).
+     *
+     * @param relativePath path relative to the package root
+     * @return a stream of the file's bytes
+     * @throws IOException if it cannot be opened
+     */
+    public InputStream open(String relativePath) throws IOException {
+        URLConnection connection = url(relativePath).openConnection();
+        // A cached JarFile would stay open (and locked on Windows) for the life of the JVM.
+        connection.setUseCaches(false);
+        return connection.getInputStream();
+    }
+
+    /**
+     * @param relativePath path relative to the package root
+     * @return the URL of that file
+     */
+    public URL url(String relativePath) {
+        return resolve(rootUrl, relativePath);
+    }
+
+    static URL resolve(String rootUrl, String relativePath) {
+        try {
+            return new URI(rootUrl + encode(relativePath)).toURL();
+        } catch (URISyntaxException | java.net.MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot form a URL for " + relativePath + " under " + rootUrl, e);
+        }
+    }
+
+    /**
+     * @return the JAR file or class-path directory the package was found in, for messages
+     */
+    public String origin() {
+        String url = rootUrl;
+        if (url.startsWith("jar:")) {
+            int bang = url.indexOf("!/");
+            url = url.substring(4, bang < 0 ? url.length() : bang);
+        }
+        try {
+            URI uri = new URI(url);
+            if ("file".equals(uri.getScheme())) {
+                Path path = Paths.get(uri);
+                return path.toString();
+            }
+        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            // not a local file: the URL itself is the best description
+        }
+        return url;
+    }
+
+    private static String encode(String path) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-._~/+".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format("%02X", c));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.nativelib.loader.discovery;
+
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.platform.Platform;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Picks the package that provides a requested name on a platform, or explains precisely why there is none.
+ * A package provides a name when its artifactId is that name or it holds a library of that logical name.
+ */
+public final class PackageSelector {
+
+    private PackageSelector() {
+    }
+
+    /**
+     * @param name      what {@code NativeLoader.load} was asked for
+     * @param platform  the running platform
+     * @param available every package on the class path, for all platforms
+     * @return the one package that provides {@code name} on {@code platform}
+     * @throws SelectionException if there is none, or more than one
+     */
+    public static FoundPackage select(String name, Platform platform, List<FoundPackage> available) {
+        List<FoundPackage> providers = available.stream().filter(p -> provides(p.descriptor(), name)).toList();
+        List<FoundPackage> matching = providers.stream()
+                .filter(p -> p.descriptor().platform().equals(platform)).toList();
+        if (matching.size() == 1) {
+            return matching.get(0);
+        }
+        if (matching.size() > 1) {
+            throw new SelectionException("More than one native package for platform " + platform + " provides '"
+                    + name + "':\n" + list(matching)
+                    + "Keep exactly one of them on the class path (check `mvn dependency:tree` for two versions"
+                    + " of the same package).");
+        }
+        StringBuilder m = new StringBuilder();
+        if (!providers.isEmpty()) {
+            m.append("No native package for platform ").append(platform).append(" provides '").append(name)
+                    .append("'.\nFound on the class path for other platforms:\n").append(list(providers));
+            PackageDescriptor d = providers.get(0).descriptor();
+            m.append("Add the package for this platform to your dependencies:\n")
+                    .append(dependency(d.groupId(), d.artifactId(), d.version(), platform.name()));
+        } else {
+            m.append("No native package provides '").append(name).append("' (looked for a package or library named '")
+                    .append(name).append("' for platform ").append(platform).append(").\n");
+            if (available.isEmpty()) {
+                m.append("There are no native packages on the class path.\n");
+            } else {
+                m.append("Native packages on the class path:\n").append(list(available));
+            }
+            m.append("Add the package's JAR for this platform to your dependencies, e.g.:\n")
+                    .append(dependency("<groupId>", name, "<version>", platform.name()));
+        }
+        m.append("If the platform was detected wrongly, set -D").append("nativelib.platform").append("=<platform>.");
+        throw new SelectionException(m.toString());
+    }
+
+    private static boolean provides(PackageDescriptor d, String name) {
+        return d.artifactId().equals(name) || d.library(name).isPresent();
+    }
+
+    private static String list(List<FoundPackage> packages) {
+        return packages.stream()
+                .map(p -> "  " + p.descriptor().coordinates() + " [" + p.descriptor().platform() + "] in "
+                        + p.origin() + "\n")
+                .collect(Collectors.joining());
+    }
+
+    private static String dependency(String groupId, String artifactId, String version, String classifier) {
+        return "  <dependency>\n"
+                + "    <groupId>" + groupId + "</groupId>\n"
+                + "    <artifactId>" + artifactId + "</artifactId>\n"
+                + "    <version>" + version + "</version>\n"
+                + "    <classifier>" + classifier + "</classifier>\n"
+                + "  </dependency>\n";
+    }
+
+    /** No package, or more than one, provides a requested name. */
+    public static final class SelectionException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        SelectionException(String message) {
+            super(message);
+        }
+    }
+}

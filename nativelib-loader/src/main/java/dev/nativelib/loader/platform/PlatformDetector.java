@@ -1,0 +1,127 @@
+package dev.nativelib.loader.platform;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Detects the running platform from {@code os.name} and {@code os.arch}, normalising both exactly as
+ * os-maven-plugin does so that {@code ${os.detected.classifier}} and nativelib agree on every name.
+ */
+public final class PlatformDetector {
+
+    /** System property that overrides detection, e.g. {@code -Dnativelib.platform=linux-x86_64}. */
+    public static final String PLATFORM_PROPERTY = "nativelib.platform";
+
+    private static final String[][] ARCHES = {
+        {"x86_64", "x8664|amd64|ia32e|em64t|x64"},
+        {"x86_32", "x8632|x86|i[3-6]86|ia32|x32"},
+        {"itanium_64", "ia64w?|itanium64"},
+        {"itanium_32", "ia64n"},
+        {"sparc_32", "sparc|sparc32"},
+        {"sparc_64", "sparcv9|sparc64"},
+        {"arm_32", "arm|arm32"},
+        {"aarch_64", "aarch64"},
+        {"mips_32", "mips|mips32"},
+        {"mipsel_32", "mipsel|mips32el"},
+        {"mips_64", "mips64"},
+        {"mipsel_64", "mips64el"},
+        {"ppc_32", "ppc|ppc32"},
+        {"ppcle_32", "ppcle|ppc32le"},
+        {"ppc_64", "ppc64"},
+        {"ppcle_64", "ppc64le"},
+        {"s390_32", "s390"},
+        {"s390_64", "s390x"},
+        {"riscv", "riscv"},
+        {"riscv64", "riscv64"},
+        {"e2k", "e2k"},
+        {"loongarch_64", "loongarch64"},
+    };
+
+    private PlatformDetector() {
+    }
+
+    /**
+     * Returns the platform of this JVM, honouring the {@value #PLATFORM_PROPERTY} system property.
+     *
+     * @return the running platform
+     */
+    public static Platform current() {
+        String override = System.getProperty(PLATFORM_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Platform.parse(override.trim());
+        }
+        return detect(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    }
+
+    /**
+     * Normalises an {@code os.name} / {@code os.arch} pair into a platform.
+     *
+     * @param osName {@code os.name} as the JVM reports it
+     * @param osArch {@code os.arch} as the JVM reports it
+     * @return the platform, with {@code unknown} for parts that cannot be normalised
+     */
+    public static Platform detect(String osName, String osArch) {
+        return Platform.of(normalizeOs(osName), normalizeArch(osArch), null);
+    }
+
+    /**
+     * @param osName an {@code os.name} value
+     * @return the os-maven-plugin name of the operating system, or {@code unknown}
+     */
+    public static String normalizeOs(String osName) {
+        String v = clean(osName);
+        if (v.startsWith("aix")) {
+            return "aix";
+        }
+        if (v.startsWith("hpux")) {
+            return "hpux";
+        }
+        // os400 is reported as e.g. "OS/400"; "os400x" would be something else.
+        if (v.startsWith("os400") && (v.length() <= 5 || !Character.isDigit(v.charAt(5)))) {
+            return "os400";
+        }
+        if (v.startsWith("linux")) {
+            return "linux";
+        }
+        if (v.startsWith("mac") || v.startsWith("osx") || v.startsWith("darwin")) {
+            return "osx";
+        }
+        if (v.startsWith("freebsd")) {
+            return "freebsd";
+        }
+        if (v.startsWith("openbsd")) {
+            return "openbsd";
+        }
+        if (v.startsWith("netbsd")) {
+            return "netbsd";
+        }
+        if (v.startsWith("solaris") || v.startsWith("sunos")) {
+            return "sunos";
+        }
+        if (v.startsWith("windows")) {
+            return "windows";
+        }
+        if (v.startsWith("zos")) {
+            return "zos";
+        }
+        return "unknown";
+    }
+
+    /**
+     * @param osArch an {@code os.arch} value
+     * @return the os-maven-plugin name of the architecture, or {@code unknown}
+     */
+    public static String normalizeArch(String osArch) {
+        String v = clean(osArch);
+        for (String[] arch : ARCHES) {
+            if (Pattern.matches(arch[1], v)) {
+                return arch[0];
+            }
+        }
+        return "unknown";
+    }
+
+    private static String clean(String value) {
+        return value == null ? "" : value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+    }
+}

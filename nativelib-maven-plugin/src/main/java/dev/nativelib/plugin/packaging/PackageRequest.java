@@ -1,0 +1,29 @@
+package dev.nativelib.plugin.packaging;
+
+import dev.nativelib.loader.platform.Platform;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything {@link NativePackager} needs to build one classifier JAR.
+ *
+ * @param groupId            the package's groupId
+ * @param artifactId         the package's artifactId
+ * @param version            the package's version
+ * @param platform           the platform the binaries are built for
+ * @param installPrefix      the install prefix to package
+ * @param libraryDirectories directories below the prefix that hold shared libraries
+ * @param includeDirectory   directory below the prefix that holds headers
+ * @param timestamp          timestamp of every JAR entry
+ * @param output             the JAR to write
+ */
+public record PackageRequest(String groupId, String artifactId, String version, Platform platform,
+                             Path installPrefix, List<String> libraryDirectories, String includeDirectory,
+                             Instant timestamp, Path output) {
+
+    /** Copies the list. */
+    public PackageRequest {
+        libraryDirectories = List.copyOf(libraryDirectories);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.nativelib.plugin.packaging;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What an install prefix holds that goes into a package. Every path is relative to the prefix and uses
+ * {@code /} separators.
+ *
+ * @param prefix    the install prefix
+ * @param libraries real shared-library files, sorted
+ * @param aliases   symbolic links to shared libraries, sorted by link path
+ * @param headers   files under the include directory, sorted
+ */
+public record PrefixContents(Path prefix, List<String> libraries, List<Alias> aliases, List<String> headers) {
+
+    /** Copies the lists. */
+    public PrefixContents {
+        libraries = List.copyOf(libraries);
+        aliases = List.copyOf(aliases);
+        headers = List.copyOf(headers);
+    }
+
+    /**
+     * A symbolic link in the prefix.
+     *
+     * @param path   the link, relative to the prefix
+     * @param target the link's target as stored in the link (relative to the link's directory)
+     */
+    public record Alias(String path, String target) {
+    }
+}

@@ -1,0 +1,84 @@
+package dev.nativelib.plugin.packaging;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a JAR whose bytes depend only on its entries: entries sorted by name, parent directories added, one fixed
+ * timestamp (written as a local date-time so the build machine's time zone cannot change it), no extra fields. The
+ * file appears under its final name only once it is complete.
+ */
+final class ReproducibleJarWriter {
+
+    private final Map<String, Source> entries = new TreeMap<>();
+    private final LocalDateTime time;
+
+    ReproducibleJarWriter(Instant timestamp) {
+        this.time = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC);
+    }
+
+    void add(String name, byte[] content) {
+        put(name, out -> out.write(content));
+    }
+
+    void add(String name, Path file) {
+        put(name, out -> Files.copy(file, out));
+    }
+
+    private void put(String name, Source source) {
+        if (entries.putIfAbsent(name, source) != null) {
+            throw new IllegalArgumentException("duplicate JAR entry " + name);
+        }
+        for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+            entries.putIfAbsent(name.substring(0, slash + 1), null);
+        }
+    }
+
+    void write(Path jar) throws IOException {
+        Files.createDirectories(jar.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(jar.toAbsolutePath().getParent(), jar.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file)) {
+                // The manifest goes first, as java.util.jar.JarInputStream expects.
+                writeEntry(zip, "META-INF/", entries.get("META-INF/"));
+                writeEntry(zip, "META-INF/MANIFEST.MF", entries.get("META-INF/MANIFEST.MF"));
+                for (Map.Entry<String, Source> e : entries.entrySet()) {
+                    if (!e.getKey().equals("META-INF/") && !e.getKey().equals("META-INF/MANIFEST.MF")) {
+                        writeEntry(zip, e.getKey(), e.getValue());
+                    }
+                }
+            }
+            Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void writeEntry(ZipOutputStream zip, String name, Source source) throws IOException {
+        if (source == null && !name.endsWith("/")) {
+            return;
+        }
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(time);
+        zip.putNextEntry(entry);
+        if (source != null) {
+            source.writeTo(zip);
+        }
+        zip.closeEntry();
+    }
+
+    @FunctionalInterface
+    private interface Source {
+        void writeTo(OutputStream out) throws IOException;
+    }
+}
