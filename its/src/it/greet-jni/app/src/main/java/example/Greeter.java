@@ -1,0 +1,14 @@
+package example;
+
+import dev.nativelib.loader.LoadedLibrary;
+import dev.nativelib.loader.NativeLoader;
+
+public final class Greeter {
+
+    static final LoadedLibrary LIBRARY = NativeLoader.load("greetjni");
+
+    private Greeter() {
+    }
+
+    public static native String greet(String who);
+}

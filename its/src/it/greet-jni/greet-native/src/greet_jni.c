@@ -1,0 +1,15 @@
+#include <jni.h>
+
+#include "greet.h"
+
+JNIEXPORT jstring JNICALL Java_example_Greeter_greet(JNIEnv *env, jclass cls, jstring who) {
+    (void) cls;
+    const char *name = (*env)->GetStringUTFChars(env, who, NULL);
+    if (name == NULL) {
+        return NULL;
+    }
+    char buf[256];
+    greet_format(buf, sizeof buf, name);
+    (*env)->ReleaseStringUTFChars(env, who, name);
+    return (*env)->NewStringUTF(env, buf);
+}

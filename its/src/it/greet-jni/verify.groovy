@@ -1,0 +1,50 @@
+import java.nio.file.Files
+import java.nio.file.attribute.PosixFilePermissions
+import java.util.zip.ZipFile
+
+def log = new File(basedir, 'build.log').text
+// Short failure messages: a power assert would print the whole build log.
+def expect = { boolean ok, String what -> if (!ok) throw new AssertionError(what) }
+def arch = System.getProperty('os.arch') == 'amd64' ? 'x86_64' : (System.getProperty('os.arch') == 'aarch64' ? 'aarch_64' : System.getProperty('os.arch'))
+def platform = "linux-${arch}".toString()
+
+// The native method ran, through libgreet, in a fresh JVM.
+expect(log.contains('greeting: Hello, Maven, from libgreet 1.0.0'), 'build.log lacks ' + 'greeting: Hello, Maven, from libgreet 1.0.0')
+def jar = new File(basedir, "greet-native/target/greet-native-1.0.0-${platform}.jar")
+def cache = new File(basedir, 'app/target/nativelib-cache')
+def m = log =~ /loaded: (.*)/
+expect(m.find(), 'build.log lacks the loaded: line')
+def loaded = m.group(1)
+assert loaded.startsWith("greetjni from dev.nativelib.its:greet-native:1.0.0 [${platform}]: ${cache.canonicalPath}/dev.nativelib.its/greet-native-1.0.0-${platform}-")
+assert loaded.endsWith("/lib/libgreetjni.so (extracted from ${jar.canonicalPath})")
+// libgreet was preloaded before the JNI library that needs it.
+expect(log.indexOf('mapped: libgreet.so.1.0.0') >= 0 && log.indexOf('mapped: libgreet.so.1.0.0') < log.indexOf('mapped: libgreetjni.so'), 'libgreet must be loaded before libgreetjni')
+expect(log.contains('repeated loads identical: true'), 'build.log lacks ' + 'repeated loads identical: true')
+expect(log.contains('greet is: libgreet.so.1.0.0'), 'build.log lacks ' + 'greet is: libgreet.so.1.0.0')
+
+// The classifier JAR holds libraries, headers, descriptor and index, under the package's own prefix.
+def root = "META-INF/nativelib/dev.nativelib.its/greet-native/${platform}/".toString()
+def zip = new ZipFile(jar)
+def names = zip.entries().collect { it.name }
+assert names.contains('META-INF/nativelib/index.list')
+assert names.contains(root + 'nativelib.properties')
+assert names.contains(root + 'lib/libgreet.so.1.0.0')
+assert names.contains(root + 'lib/libgreetjni.so')
+assert names.contains(root + 'include/greet.h')
+assert !names.any { it.endsWith('lib/libgreet.so') || it.endsWith('lib/libgreet.so.1') } : 'links must not be stored as copies'
+def descriptor = zip.getInputStream(zip.getEntry(root + 'nativelib.properties')).text
+zip.close()
+assert descriptor.contains("package.platform=${platform}\n")
+assert descriptor.contains('library.0.path=lib/libgreet.so.1.0.0\n')
+assert descriptor =~ /library\.0\.sha256=[0-9a-f]{64}\n/
+assert descriptor.contains('alias.0.path=lib/libgreet.so\nalias.0.target=libgreet.so.1\n')
+assert descriptor.contains('alias.1.path=lib/libgreet.so.1\nalias.1.target=libgreet.so.1.0.0\n')
+
+// Extracted copy: links recreated, directories private to the user.
+def extracted = new File(cache, 'dev.nativelib.its').listFiles().find { it.name.startsWith('greet-native-1.0.0-') }
+assert Files.isSymbolicLink(new File(extracted, 'lib/libgreet.so.1').toPath())
+assert Files.readSymbolicLink(new File(extracted, 'lib/libgreet.so.1').toPath()).toString() == 'libgreet.so.1.0.0'
+assert PosixFilePermissions.toString(Files.getPosixFilePermissions(extracted.toPath())) == 'rwx------'
+assert PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.toPath())) == 'rwx------'
+assert !extracted.parentFile.listFiles().any { it.name.startsWith('.') } : 'no temporary directory left behind'
+return true
