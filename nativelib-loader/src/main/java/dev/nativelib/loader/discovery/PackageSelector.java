@@ -2,6 +2,7 @@ package dev.nativelib.loader.discovery;
 
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.loader.platform.PlatformDetector;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -42,17 +43,19 @@ public final class PackageSelector {
             m.append("Add the package for this platform to your dependencies:\n")
                     .append(dependency(d.groupId(), d.artifactId(), d.version(), platform.name()));
         } else {
-            m.append("No native package provides '").append(name).append("' (looked for a package or library named '")
-                    .append(name).append("' for platform ").append(platform).append(").\n");
+            m.append("No native package provides '").append(name).append("' for platform ").append(platform)
+                    .append(" (no package has that artifactId and none holds a library of that name).\n");
             if (available.isEmpty()) {
                 m.append("There are no native packages on the class path.\n");
             } else {
                 m.append("Native packages on the class path:\n").append(list(available));
             }
-            m.append("Add the package's JAR for this platform to your dependencies, e.g.:\n")
-                    .append(dependency("<groupId>", name, "<version>", platform.name()));
+            m.append("Add the JAR of the package that ships '").append(name)
+                    .append("' to your dependencies, with <classifier>").append(platform.name())
+                    .append("</classifier>.\n");
         }
-        m.append("If the platform was detected wrongly, set -D").append("nativelib.platform").append("=<platform>.");
+        m.append("If the platform was detected wrongly, set -D").append(PlatformDetector.PLATFORM_PROPERTY)
+                .append("=<platform>.");
         throw new SelectionException(m.toString());
     }
 
@@ -63,7 +66,9 @@ public final class PackageSelector {
     private static String list(List<FoundPackage> packages) {
         return packages.stream()
                 .map(p -> "  " + p.descriptor().coordinates() + " [" + p.descriptor().platform() + "] in "
-                        + p.origin() + "\n")
+                        + p.origin() + ", libraries: "
+                        + p.descriptor().libraries().stream().map(l -> l.name()).collect(Collectors.joining(", "))
+                        + "\n")
                 .collect(Collectors.joining());
     }
 

@@ -1,0 +1,3 @@
+int greet_answer(void) {
+    return 42;
+}
