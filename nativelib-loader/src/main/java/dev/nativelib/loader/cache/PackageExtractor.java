@@ -10,9 +10,6 @@ import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -70,8 +67,12 @@ public final class PackageExtractor {
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 LOG.log(Level.DEBUG, () -> "extracted " + d.coordinates() + " from " + pkg.origin() + " to " + target);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                // Another JVM finished first; its copy is as good as ours once verified.
+            } catch (IOException e) {
+                // Another thread or JVM finished first (rename(2) onto a non-empty directory fails); its copy is as
+                // good as ours once verified.
+                if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw e;
+                }
                 String problem = verify(target, d);
                 if (problem != null) {
                     throw new IOException("cannot move " + tmp + " to " + target + " and the directory there is"

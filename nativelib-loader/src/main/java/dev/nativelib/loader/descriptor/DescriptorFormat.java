@@ -106,6 +106,8 @@ public final class DescriptorFormat {
             }
             return new PackageDescriptor(f.text("package.groupId"), f.text("package.artifactId"),
                     f.text("package.version"), Platform.parse(f.text("package.platform")), libraries, aliases);
+        } catch (DescriptorException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new DescriptorException(source + ": " + e.getMessage());
         }

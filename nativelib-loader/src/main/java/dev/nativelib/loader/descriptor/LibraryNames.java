@@ -1,6 +1,8 @@
 package dev.nativelib.loader.descriptor;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Derives the logical name of a library from its file name, the way linkers name libraries:
@@ -8,6 +10,8 @@ import java.util.Locale;
  * {@code libgreet.dll} are all {@code greet}.
  */
 public final class LibraryNames {
+
+    private static final Pattern ELF = Pattern.compile("(.+?)\\.so(\\.[0-9][0-9A-Za-z._-]*)?");
 
     private LibraryNames() {
     }
@@ -18,7 +22,7 @@ public final class LibraryNames {
      */
     public static boolean isSharedLibrary(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
-        return lower.matches(".+\\.so(\\.[0-9][0-9A-Za-z._-]*)?") || lower.endsWith(".dylib")
+        return ELF.matcher(fileName).matches() || lower.endsWith(".dylib")
                 || lower.endsWith(".dll") || lower.endsWith(".jnilib");
     }
 
@@ -28,10 +32,10 @@ public final class LibraryNames {
      */
     public static String logicalName(String fileName) {
         String name = fileName;
-        int so = name.indexOf(".so");
         String lower = name.toLowerCase(Locale.ROOT);
-        if (so > 0 && (so + 3 == name.length() || name.charAt(so + 3) == '.')) {
-            name = name.substring(0, so);
+        Matcher elf = ELF.matcher(name);
+        if (elf.matches()) {
+            name = elf.group(1);
         } else if (lower.endsWith(".dylib") || lower.endsWith(".jnilib")) {
             name = name.substring(0, name.lastIndexOf('.'));
             // libgreet.1.dylib / libgreet.1.2.3.dylib carry the version before the suffix

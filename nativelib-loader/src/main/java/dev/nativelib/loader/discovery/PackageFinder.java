@@ -18,11 +18,16 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Finds every native package that a class loader can see, for all platforms. */
 public final class PackageFinder {
 
     private static final System.Logger LOG = System.getLogger("dev.nativelib.loader");
+
+    /** {@code <groupId>/<artifactId>/<platform>/}; no segment may be {@code .} or {@code ..}. */
+    private static final Pattern INDEX_LINE = Pattern.compile(
+            "(?!\\.\\.?/)[A-Za-z0-9_.\\-+]+/(?!\\.\\.?/)[A-Za-z0-9_.\\-+]+/[a-z0-9_\\-]+/");
 
     private PackageFinder() {
     }
@@ -69,7 +74,7 @@ public final class PackageFinder {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                if (!line.matches("[A-Za-z0-9_.\\-+]+/[A-Za-z0-9_.\\-+]+/[a-z0-9_\\-]+/")) {
+                if (!INDEX_LINE.matcher(line).matches()) {
                     throw new IOException(index + ": malformed index line '" + line
                             + "' (expected <groupId>/<artifactId>/<platform>/)");
                 }

@@ -1,0 +1,99 @@
+package dev.nativelib.loader;
+
+import dev.nativelib.loader.descriptor.AliasEntry;
+import dev.nativelib.loader.descriptor.DescriptorFormat;
+import dev.nativelib.loader.descriptor.LibraryEntry;
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.descriptor.PackageLayout;
+import dev.nativelib.loader.descriptor.Sha256;
+import dev.nativelib.loader.platform.Platform;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Builds classifier JARs laid out as the plugin lays them out, for tests that need no real binaries. */
+public final class TestPackages {
+
+    private final String groupId;
+    private final String artifactId;
+    private final String version;
+    private final Platform platform;
+    private final Map<String, byte[]> libraries = new LinkedHashMap<>();
+    private final List<AliasEntry> aliases = new ArrayList<>();
+    private final Map<String, byte[]> overrides = new LinkedHashMap<>();
+
+    private TestPackages(String groupId, String artifactId, String version, String platform) {
+        this.groupId = groupId;
+        this.artifactId = artifactId;
+        this.version = version;
+        this.platform = Platform.parse(platform);
+    }
+
+    public static TestPackages of(String groupId, String artifactId, String version, String platform) {
+        return new TestPackages(groupId, artifactId, version, platform);
+    }
+
+    public TestPackages library(String path, String content) {
+        libraries.put(path, content.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    public TestPackages alias(String path, String target) {
+        aliases.add(new AliasEntry(path, target));
+        return this;
+    }
+
+    /** Stores different bytes in the JAR than the descriptor describes, as a damaged JAR would. */
+    public TestPackages corrupt(String path, String content) {
+        overrides.put(path, content.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    public PackageDescriptor descriptor() {
+        List<LibraryEntry> entries = new ArrayList<>();
+        libraries.forEach((path, bytes) -> entries.add(new LibraryEntry(path,
+                dev.nativelib.loader.descriptor.LibraryNames.logicalName(path.substring(path.lastIndexOf('/') + 1)),
+                bytes.length, Sha256.of(bytes))));
+        return new PackageDescriptor(groupId, artifactId, version, platform, entries, aliases);
+    }
+
+    public Path writeJar(Path dir) throws IOException {
+        Path jar = dir.resolve(artifactId + "-" + version + "-" + platform.name() + ".jar");
+        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries().entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** Writes the JAR's entries as files below {@code dir}, as an exploded class-path directory holds them. */
+    public Path writeTree(Path dir) throws IOException {
+        for (Map.Entry<String, byte[]> e : entries().entrySet()) {
+            Path file = dir.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, e.getValue());
+        }
+        return dir;
+    }
+
+    private Map<String, byte[]> entries() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        String root = PackageLayout.packageRoot(groupId, artifactId, platform);
+        entries.put(PackageLayout.INDEX, (PackageLayout.indexEntry(groupId, artifactId, platform) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        entries.put(root + PackageLayout.DESCRIPTOR, DescriptorFormat.write(descriptor()));
+        libraries.forEach((path, bytes) -> entries.put(root + path, overrides.getOrDefault(path, bytes)));
+        return entries;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.nativelib.loader.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nativelib.loader.TestPackages;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.discovery.PackageFinder;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackageExtractorTest {
+
+    @TempDir
+    Path tmp;
+
+    private FoundPackage found(TestPackages t) throws IOException {
+        Path jar = t.writeJar(Files.createDirectories(tmp.resolve("jars")));
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            return PackageFinder.find(cl).get(0);
+        }
+    }
+
+    private static TestPackages greet() {
+        return TestPackages.of("dev.example", "greet", "1.0", "linux-x86_64")
+                .library("lib/libgreet.so.1.0.0", "greet library bytes")
+                .library("lib/libgreetjni.so", "jni library bytes")
+                .alias("lib/libgreet.so.1", "libgreet.so.1.0.0")
+                .alias("lib/libgreet.so", "libgreet.so.1");
+    }
+
+    @Test
+    void extractsVerifiedFilesIntoAPrivateContentAddressedDirectory() throws IOException {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        Path dir = PackageExtractor.extract(p, cache);
+
+        assertEquals(cache.resolve("dev.example/greet-1.0-linux-x86_64-" + p.contentHash().substring(0, 16)), dir);
+        assertEquals("greet library bytes", Files.readString(dir.resolve("lib/libgreet.so.1.0.0")));
+        assertEquals("jni library bytes", Files.readString(dir.resolve("lib/libgreetjni.so")));
+        assertEquals(Paths.get("libgreet.so.1.0.0"), Files.readSymbolicLink(dir.resolve("lib/libgreet.so.1")));
+        assertEquals("greet library bytes", Files.readString(dir.resolve("lib/libgreet.so")));
+        assertEquals("rwx------", perms(cache));
+        assertEquals("rwx------", perms(cache.resolve("dev.example")));
+        assertEquals("rwx------", perms(dir));
+        assertEquals("r-x------", perms(dir.resolve("lib/libgreet.so.1.0.0")));
+        assertEquals(List.of(dir), list(cache.resolve("dev.example")), "no temporary directory may remain");
+    }
+
+    @Test
+    void secondExtractionReusesTheFirst() throws IOException {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        Path first = PackageExtractor.extract(p, cache);
+        long modified = Files.getLastModifiedTime(first.resolve("lib/libgreetjni.so")).toMillis();
+        Path second = PackageExtractor.extract(p, cache);
+        assertEquals(first, second);
+        assertEquals(modified, Files.getLastModifiedTime(second.resolve("lib/libgreetjni.so")).toMillis());
+    }
+
+    @Test
+    void tamperedCachedFileIsReplacedNeverUsed() throws IOException {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        Path dir = PackageExtractor.extract(p, cache);
+        Path lib = dir.resolve("lib/libgreetjni.so");
+        Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(lib, "jni library BYTES"); // same size, different content
+        Path again = PackageExtractor.extract(p, cache);
+        assertEquals(dir, again);
+        assertEquals("jni library bytes", Files.readString(again.resolve("lib/libgreetjni.so")));
+    }
+
+    @Test
+    void damagedJarIsRefusedAndLeavesNothingBehind() throws IOException {
+        FoundPackage p = found(greet().corrupt("lib/libgreetjni.so", "evil library bytes"));
+        Path cache = tmp.resolve("cache");
+        IOException e = assertThrows(IOException.class, () -> PackageExtractor.extract(p, cache));
+        assertEquals(p.origin() + ": lib/libgreetjni.so has 18 bytes and SHA-256 "
+                + dev.nativelib.loader.descriptor.Sha256.of("evil library bytes".getBytes())
+                + ", but the descriptor of dev.example:greet:1.0 records 17 bytes and "
+                + p.descriptor().library("greetjni").orElseThrow().sha256()
+                + "; the JAR is damaged or was modified after packaging", e.getMessage());
+        assertEquals(List.of(), list(cache.resolve("dev.example")), "nothing may be left under the cache");
+    }
+
+    @Test
+    void concurrentExtractionsAllSucceedWithOneResult() throws Exception {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Path>> results = Stream.generate(() -> pool.submit(() -> PackageExtractor.extract(p, cache)))
+                    .limit(16).toList();
+            Path first = results.get(0).get();
+            for (Future<Path> f : results) {
+                assertEquals(first, f.get());
+            }
+            assertEquals(List.of(first), list(cache.resolve("dev.example")));
+            assertTrue(Files.isRegularFile(first.resolve("lib/libgreetjni.so")));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void differentContentGetsADifferentDirectory() throws IOException {
+        Path cache = tmp.resolve("cache");
+        Path a = PackageExtractor.extract(found(greet()), cache);
+        Files.delete(tmp.resolve("jars/greet-1.0-linux-x86_64.jar"));
+        Path b = PackageExtractor.extract(found(TestPackages.of("dev.example", "greet", "1.0", "linux-x86_64")
+                .library("lib/libgreet.so.1.0.0", "rebuilt library")), cache);
+        assertFalse(a.equals(b));
+        assertEquals("greet library bytes", Files.readString(a.resolve("lib/libgreet.so.1.0.0")));
+        assertEquals("rebuilt library", Files.readString(b.resolve("lib/libgreet.so.1.0.0")));
+    }
+
+    private static String perms(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.nativelib.loader.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nativelib.loader.TestPackages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackageFinderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void findsEveryPackageAndReadsFilesFromItsOwnJar() throws IOException {
+        Path v1 = Files.createDirectories(tmp.resolve("one"));
+        Path v2 = Files.createDirectories(tmp.resolve("two"));
+        Path jar1 = TestPackages.of("dev.example", "greet", "1.0", "linux-x86_64")
+                .library("lib/libgreet.so.1", "version one").writeJar(v1);
+        Path jar2 = TestPackages.of("dev.example", "greet", "2.0", "linux-x86_64")
+                .library("lib/libgreet.so.1", "version two").writeJar(v2);
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {jar1.toUri().toURL(), jar2.toUri().toURL()}, null)) {
+            List<FoundPackage> found = PackageFinder.find(cl);
+            assertEquals(2, found.size());
+            assertEquals("dev.example:greet:1.0", found.get(0).descriptor().coordinates());
+            assertEquals(jar1.toString(), found.get(0).origin());
+            assertEquals(jar2.toString(), found.get(1).origin());
+            // Same entry name in both JARs: each package must read its own copy.
+            assertEquals("version one", read(found.get(0), "lib/libgreet.so.1"));
+            assertEquals("version two", read(found.get(1), "lib/libgreet.so.1"));
+        }
+    }
+
+    @Test
+    void findsPackagesInExplodedDirectories() throws IOException {
+        Path classes = TestPackages.of("g", "a", "1", "linux-x86_64").library("lib/liba.so", "exploded")
+                .writeTree(tmp.resolve("classes"));
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            List<FoundPackage> found = PackageFinder.find(cl);
+            assertEquals(1, found.size());
+            assertEquals(classes.resolve("META-INF/nativelib/g/a/linux-x86_64").toString(), found.get(0).origin());
+            assertEquals("exploded", read(found.get(0), "lib/liba.so"));
+        }
+    }
+
+    @Test
+    void malformedIndexLineIsReportedWithItsSource() throws IOException {
+        Path classes = Files.createDirectories(tmp.resolve("classes/META-INF/nativelib"));
+        Files.writeString(classes.resolve("index.list"), "# comment\n../../etc/\n");
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {tmp.resolve("classes").toUri().toURL()}, null)) {
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> PackageFinder.find(cl));
+            assertEquals("cannot read META-INF/nativelib/index.list from the class path: "
+                    + classes.resolve("index.list").toUri().toURL() + ": malformed index line '../../etc/'"
+                    + " (expected <groupId>/<artifactId>/<platform>/)", e.getMessage());
+        }
+    }
+
+    @Test
+    void noPackagesIsAnEmptyList() throws IOException {
+        try (URLClassLoader cl = new URLClassLoader(new URL[0], null)) {
+            assertEquals(List.of(), PackageFinder.find(cl));
+        }
+    }
+
+    private static String read(FoundPackage p, String path) throws IOException {
+        try (InputStream in = p.open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.nativelib.loader.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nativelib.loader.TestPackages;
+import dev.nativelib.loader.platform.Platform;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PackageSelectorTest {
+
+    private static final Platform LINUX = Platform.parse("linux-x86_64");
+
+    private static FoundPackage pkg(String artifactId, String version, String platform, String... libraries) {
+        TestPackages t = TestPackages.of("dev.example", artifactId, version, platform);
+        for (String l : libraries) {
+            t.library("lib/lib" + l + ".so", l);
+        }
+        return new FoundPackage(t.descriptor(), "jar:file:/repo/" + artifactId + "-" + version + "-" + platform
+                + ".jar!/META-INF/nativelib/dev.example/" + artifactId + "/" + platform + "/", "0".repeat(64));
+    }
+
+    @Test
+    void selectsByLibraryNameOrArtifactIdOnThisPlatform() {
+        FoundPackage mac = pkg("greet-native", "1.0", "osx-aarch_64", "greet", "greetjni");
+        FoundPackage linux = pkg("greet-native", "1.0", "linux-x86_64", "greet", "greetjni");
+        List<FoundPackage> all = List.of(mac, linux);
+        assertSame(linux, PackageSelector.select("greetjni", LINUX, all));
+        assertSame(linux, PackageSelector.select("greet-native", LINUX, all));
+    }
+
+    @Test
+    void twoVersionsOfOnePackageAreNamed() {
+        List<FoundPackage> all = List.of(pkg("greet", "1.0", "linux-x86_64", "greet"),
+                pkg("greet", "2.0", "linux-x86_64", "greet"));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> PackageSelector.select("greet", LINUX, all));
+        assertEquals("""
+                More than one native package for platform linux-x86_64 provides 'greet':
+                  dev.example:greet:1.0 [linux-x86_64] in /repo/greet-1.0-linux-x86_64.jar, libraries: greet
+                  dev.example:greet:2.0 [linux-x86_64] in /repo/greet-2.0-linux-x86_64.jar, libraries: greet
+                Keep exactly one of them on the class path (check `mvn dependency:tree` for two versions of the same\
+                 package).""", e.getMessage());
+    }
+
+    @Test
+    void emptyClassPathSaysSo() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> PackageSelector.select("zstd", LINUX,
+                List.of()));
+        assertEquals("""
+                No native package provides 'zstd' for platform linux-x86_64 (no package has that artifactId and none\
+                 holds a library of that name).
+                There are no native packages on the class path.
+                Add the JAR of the package that ships 'zstd' to your dependencies, with\
+                 <classifier>linux-x86_64</classifier>.
+                If the platform was detected wrongly, set -Dnativelib.platform=<platform>.""", e.getMessage());
+    }
+}

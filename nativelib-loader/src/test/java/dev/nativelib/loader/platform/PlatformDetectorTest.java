@@ -1,0 +1,66 @@
+package dev.nativelib.loader.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PlatformDetectorTest {
+
+    @AfterEach
+    void clearOverride() {
+        System.clearProperty(PlatformDetector.PLATFORM_PROPERTY);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Linux, amd64, linux-x86_64",
+        "Linux, x86_64, linux-x86_64",
+        "Linux, aarch64, linux-aarch_64",
+        "Linux, ppc64le, linux-ppcle_64",
+        "Linux, s390x, linux-s390_64",
+        "Linux, riscv64, linux-riscv64",
+        "Linux, i686, linux-x86_32",
+        "Linux, arm, linux-arm_32",
+        "Linux, loongarch64, linux-loongarch_64",
+        "Mac OS X, aarch64, osx-aarch_64",
+        "Mac OS X, x86_64, osx-x86_64",
+        "Darwin, x86_64, osx-x86_64",
+        "Windows 11, amd64, windows-x86_64",
+        "Windows Server 2022, aarch64, windows-aarch_64",
+        "FreeBSD, amd64, freebsd-x86_64",
+        "SunOS, sparcv9, sunos-sparc_64",
+        "AIX, ppc64, aix-ppc_64",
+        "Plan 9, mips, unknown-mips_32",
+        "Linux, vax, linux-unknown",
+    })
+    void normalisesLikeOsMavenPlugin(String osName, String osArch, String expected) {
+        assertEquals(expected, PlatformDetector.detect(osName, osArch).name());
+    }
+
+    @Test
+    void overridePropertyWins() {
+        System.setProperty(PlatformDetector.PLATFORM_PROPERTY, "linux-x86_64-musl");
+        Platform p = PlatformDetector.current();
+        assertEquals("linux", p.os());
+        assertEquals("x86_64", p.arch());
+        assertEquals("musl", p.variant());
+    }
+
+    @Test
+    void parsesNamesWithAndWithoutVariant() {
+        assertNull(Platform.parse("osx-aarch_64").variant());
+        assertEquals(Platform.parse("linux-x86_64-musl"), Platform.of("linux", "x86_64", "musl"));
+    }
+
+    @Test
+    void rejectsMalformedNamesWithAnExample() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Platform.parse("Linux_x64"));
+        assertEquals("'Linux_x64' is not a platform name; expected <os>-<arch> or <os>-<arch>-<libc> in lower case,"
+                + " e.g. linux-x86_64, osx-aarch_64, windows-x86_64, linux-x86_64-musl", e.getMessage());
+    }
+}
