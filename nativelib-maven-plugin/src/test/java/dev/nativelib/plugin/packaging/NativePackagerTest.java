@@ -1,0 +1,185 @@
+package dev.nativelib.plugin.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nativelib.loader.cache.PackageExtractor;
+import dev.nativelib.loader.descriptor.AliasEntry;
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.discovery.PackageFinder;
+import dev.nativelib.loader.platform.Platform;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NativePackagerTest {
+
+    private static final Platform LINUX = Platform.parse("linux-x86_64");
+    private static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    /** An install prefix laid out as CMake installs a versioned shared library. */
+    private Path prefix() throws IOException {
+        Path prefix = tmp.resolve("prefix");
+        Path lib = Files.createDirectories(prefix.resolve("lib"));
+        Files.writeString(lib.resolve("libgreet.so.1.0.0"), "greet");
+        Files.createSymbolicLink(lib.resolve("libgreet.so.1"), Paths.get("libgreet.so.1.0.0"));
+        Files.createSymbolicLink(lib.resolve("libgreet.so"), Paths.get("libgreet.so.1"));
+        Files.writeString(lib.resolve("libgreetjni.so"), "jni");
+        Files.writeString(lib.resolve("libgreet.a"), "static archive, not shipped");
+        Files.createDirectories(lib.resolve("pkgconfig"));
+        Files.writeString(lib.resolve("pkgconfig/greet.pc"), "pc");
+        Files.createDirectories(prefix.resolve("include/greet"));
+        Files.writeString(prefix.resolve("include/greet.h"), "header");
+        Files.writeString(prefix.resolve("include/greet/detail.h"), "detail");
+        return prefix;
+    }
+
+    private PackageRequest request(Path prefix, Path output) {
+        return new PackageRequest("dev.example", "greet", "1.0.0", LINUX, prefix, List.of("lib", "lib64", "bin"),
+                "include", TIME, output);
+    }
+
+    @Test
+    void jarHoldsLibrariesHeadersDescriptorAndIndex() throws Exception {
+        Path jar = tmp.resolve("out/greet-1.0.0-linux-x86_64.jar");
+        PackageDescriptor d = NativePackager.build(request(prefix(), jar));
+
+        assertEquals(List.of("lib/libgreet.so.1.0.0", "lib/libgreetjni.so"),
+                d.libraries().stream().map(l -> l.path()).toList());
+        assertEquals(List.of("greet", "greetjni"), d.libraries().stream().map(l -> l.name()).toList());
+        assertEquals(List.of(new AliasEntry("lib/libgreet.so", "libgreet.so.1"),
+                new AliasEntry("lib/libgreet.so.1", "libgreet.so.1.0.0")), d.aliases());
+        String root = "META-INF/nativelib/dev.example/greet/linux-x86_64/";
+        assertEquals(List.of("META-INF/", "META-INF/MANIFEST.MF", "META-INF/nativelib/",
+                "META-INF/nativelib/dev.example/", "META-INF/nativelib/dev.example/greet/", root,
+                root + "include/", root + "include/greet.h", root + "include/greet/", root + "include/greet/detail.h",
+                root + "lib/", root + "lib/libgreet.so.1.0.0", root + "lib/libgreetjni.so",
+                root + "nativelib.properties", "META-INF/nativelib/index.list"), entries(jar));
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                assertEquals(TIME.toEpochMilli(), e.getLastModifiedTime().toMillis(), e.getName());
+            }
+        }
+    }
+
+    @Test
+    void theLoaderFindsAndExtractsWhatThePluginWrote() throws Exception {
+        Path jar = tmp.resolve("greet-1.0.0-linux-x86_64.jar");
+        PackageDescriptor written = NativePackager.build(request(prefix(), jar));
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            List<FoundPackage> found = PackageFinder.find(cl);
+            assertEquals(1, found.size());
+            assertEquals(written, found.get(0).descriptor());
+            Path dir = PackageExtractor.extract(found.get(0), tmp.resolve("cache"));
+            assertEquals("greet", Files.readString(dir.resolve("lib/libgreet.so")));
+            assertEquals("jni", Files.readString(dir.resolve("lib/libgreetjni.so")));
+        }
+    }
+
+    @Test
+    void sameInputGivesByteIdenticalJarsWhateverTheTimeZone() throws Exception {
+        Path prefix = prefix();
+        Path first = tmp.resolve("a/greet.jar");
+        Path second = tmp.resolve("b/greet.jar");
+        TimeZone saved = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+            NativePackager.build(request(prefix, first));
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+            Files.setLastModifiedTime(prefix.resolve("lib/libgreetjni.so"),
+                    java.nio.file.attribute.FileTime.from(Instant.now()));
+            NativePackager.build(request(prefix, second));
+        } finally {
+            TimeZone.setDefault(saved);
+        }
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+    }
+
+    @Test
+    void missingPrefixSaysHowToCreateIt() {
+        Path missing = tmp.resolve("nowhere");
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> NativePackager.build(request(missing, tmp.resolve("x.jar"))));
+        assertEquals("Install prefix " + missing + " does not exist. Run `cmake --install <build-dir> --prefix "
+                + missing + "` before packaging, or point <installPrefix> (-Dnativelib.installPrefix) at the directory"
+                + " that holds lib/ and include/.", e.getMessage());
+    }
+
+    @Test
+    void prefixWithoutLibrariesIsRejected() throws IOException {
+        Path prefix = Files.createDirectories(tmp.resolve("empty/lib"));
+        Files.writeString(prefix.resolve("libgreet.a"), "static");
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> NativePackager.build(request(prefix.getParent(), tmp.resolve("x.jar"))));
+        assertEquals("Install prefix " + prefix.getParent() + " holds no shared library (*.so, *.so.N, *.dylib, *.dll)"
+                + " in [lib, lib64, bin]. Check that the CMake target is SHARED and installed with install(TARGETS ..."
+                + " LIBRARY DESTINATION lib RUNTIME DESTINATION bin).", e.getMessage());
+        assertEquals(List.of(), list(tmp), "no JAR may be written");
+    }
+
+    @Test
+    void linkLeavingThePrefixIsRejected() throws IOException {
+        Path prefix = prefix();
+        Files.writeString(tmp.resolve("libz.so.1"), "system zlib");
+        Path link = prefix.resolve("lib/libz.so");
+        Files.createSymbolicLink(link, tmp.resolve("libz.so.1"));
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> NativePackager.build(request(prefix, tmp.resolve("x.jar"))));
+        assertEquals("Symbolic link " + prefix.toRealPath().resolve("lib/libz.so") + " points to "
+                + tmp.resolve("libz.so.1") + ", outside the install prefix " + prefix.toRealPath()
+                + ". Install the library it names into the prefix, or make the link relative to a file inside the"
+                + " prefix.", e.getMessage());
+    }
+
+    @Test
+    void danglingLinkIsRejected() throws IOException {
+        Path prefix = prefix();
+        Files.createSymbolicLink(prefix.resolve("lib/libgone.so"), Paths.get("libgone.so.3"));
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> NativePackager.build(request(prefix, tmp.resolve("x.jar"))));
+        assertEquals("Symbolic link " + prefix.toRealPath().resolve("lib/libgone.so") + " points to libgone.so.3,"
+                + " which does not exist. Re-run the install step so that the library it names is present.",
+                e.getMessage());
+    }
+
+    @Test
+    void twoRealFilesWithOneLogicalNameAreRejected() throws IOException {
+        Path prefix = prefix();
+        Files.writeString(prefix.resolve("lib/libgreet.so.0.9.0"), "stale");
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> NativePackager.build(request(prefix, tmp.resolve("x.jar"))));
+        assertEquals("Install prefix " + prefix + " holds two libraries named 'greet': lib/libgreet.so.0.9.0 and"
+                + " lib/libgreet.so.1.0.0. Remove the stale one (clean the install prefix and install again), or make"
+                + " one of them a symbolic link to the other.", e.getMessage());
+    }
+
+    private static List<String> entries(Path jar) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            zip.stream().forEach(e -> names.add(e.getName()));
+        }
+        return names;
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".jar") || p.toString().endsWith(".tmp")).toList();
+        }
+    }
+}
