@@ -15,7 +15,7 @@ def cache = new File(basedir, 'app/target/nativelib-cache')
 def m = log =~ /loaded: (.*)/
 expect(m.find(), 'build.log lacks the loaded: line')
 def loaded = m.group(1)
-assert loaded.startsWith("greetjni from dev.nativelib.its:greet-native:1.0.0 [${platform}]: ${cache.canonicalPath}/dev.nativelib.its/greet-native-1.0.0-${platform}-")
+assert loaded.startsWith("greetjni from dev.nativelib.examples:greet-native:1.0.0 [${platform}]: ${cache.canonicalPath}/dev.nativelib.examples/greet-native-1.0.0-${platform}-")
 assert loaded.endsWith("/lib/libgreetjni.so (extracted from ${jar.canonicalPath})")
 // libgreet was preloaded before the JNI library that needs it.
 expect(log.indexOf('mapped: libgreet.so.1.0.0') >= 0 && log.indexOf('mapped: libgreet.so.1.0.0') < log.indexOf('mapped: libgreetjni.so'), 'libgreet must be loaded before libgreetjni')
@@ -23,7 +23,7 @@ expect(log.contains('repeated loads identical: true'), 'build.log lacks ' + 'rep
 expect(log.contains('greet is: libgreet.so.1.0.0'), 'build.log lacks ' + 'greet is: libgreet.so.1.0.0')
 
 // The classifier JAR holds libraries, headers, descriptor and index, under the package's own prefix.
-def root = "META-INF/nativelib/dev.nativelib.its/greet-native/${platform}/".toString()
+def root = "META-INF/nativelib/dev.nativelib.examples/greet-native/${platform}/".toString()
 def zip = new ZipFile(jar)
 def names = zip.entries().collect { it.name }
 assert names.contains('META-INF/nativelib/index.list')
@@ -41,7 +41,7 @@ assert descriptor.contains('alias.0.path=lib/libgreet.so\nalias.0.target=libgree
 assert descriptor.contains('alias.1.path=lib/libgreet.so.1\nalias.1.target=libgreet.so.1.0.0\n')
 
 // Extracted copy: links recreated, directories private to the user.
-def extracted = new File(cache, 'dev.nativelib.its').listFiles().find { it.name.startsWith('greet-native-1.0.0-') }
+def extracted = new File(cache, 'dev.nativelib.examples').listFiles().find { it.name.startsWith('greet-native-1.0.0-') }
 assert Files.isSymbolicLink(new File(extracted, 'lib/libgreet.so.1').toPath())
 assert Files.readSymbolicLink(new File(extracted, 'lib/libgreet.so.1').toPath()).toString() == 'libgreet.so.1.0.0'
 assert PosixFilePermissions.toString(Files.getPosixFilePermissions(extracted.toPath())) == 'rwx------'
