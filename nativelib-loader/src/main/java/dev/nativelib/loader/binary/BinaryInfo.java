@@ -1,0 +1,34 @@
+package dev.nativelib.loader.binary;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What nativelib needs to know about one shared library (or one slice of a fat Mach-O file), in terms common to all
+ * formats.
+ *
+ * @param format          the file format
+ * @param architecture    os-maven-plugin architecture name, e.g. {@code x86_64}, {@code aarch_64}; {@code unknown}
+ *                        when the machine code is not one we name
+ * @param identity        the name other libraries use to link against it: ELF {@code DT_SONAME}, Mach-O
+ *                        {@code LC_ID_DYLIB} install name, PE export-directory DLL name; {@code null} if absent
+ * @param needed          what it needs loaded first: ELF {@code DT_NEEDED}, Mach-O {@code LC_LOAD_DYLIB} and
+ *                        friends, PE imported and delay-imported DLLs; in file order
+ * @param runPaths        where it asks the dynamic loader to look: ELF {@code DT_RPATH} and {@code DT_RUNPATH} entries,
+ *                        Mach-O {@code LC_RPATH}; empty on Windows
+ * @param versionNeeds    ELF symbol-version requirements by needed file, e.g. {@code libc.so.6 -> [GLIBC_2.14,
+ *                        GLIBC_2.2.5]}; empty for other formats
+ * @param minimumGlibc    the newest {@code GLIBC_x.y} version required, e.g. {@code 2.34}; {@code null} if none
+ * @param minimumOs       Mach-O minimum macOS version, e.g. {@code 11.0}; {@code null} for other formats or if absent
+ */
+public record BinaryInfo(BinaryFormat format, String architecture, String identity, List<String> needed,
+                         List<String> runPaths, Map<String, List<String>> versionNeeds, String minimumGlibc,
+                         String minimumOs) {
+
+    /** Copies the collections. */
+    public BinaryInfo {
+        needed = List.copyOf(needed);
+        runPaths = List.copyOf(runPaths);
+        versionNeeds = Map.copyOf(versionNeeds);
+    }
+}
