@@ -24,6 +24,13 @@ import java.util.Properties;
  * library.0.name=greet
  * library.0.size=15640
  * library.0.sha256=3b1f...
+ * library.0.soname=libgreet.so.1
+ * library.0.architecture=x86_64
+ * library.0.needed.count=1
+ * library.0.needed.0=libc.so.6
+ * library.0.runpath.count=0
+ * library.0.minimumGlibc=2.14
+ * package.minimumGlibc=2.14
  * alias.count=1
  * alias.0.path=lib/libgreet.so.1
  * alias.0.target=libgreet.so.1.0.0
@@ -57,7 +64,14 @@ public final class DescriptorFormat {
             put(out, "library." + i + ".name", l.name());
             put(out, "library." + i + ".size", Long.toString(l.size()));
             put(out, "library." + i + ".sha256", l.sha256());
+            putOptional(out, "library." + i + ".soname", l.soname());
+            putOptional(out, "library." + i + ".architecture", l.architecture());
+            putList(out, "library." + i + ".needed", l.needed());
+            putList(out, "library." + i + ".runpath", l.runPaths());
+            putOptional(out, "library." + i + ".minimumGlibc", l.minimumGlibc());
+            putOptional(out, "library." + i + ".minimumOs", l.minimumOs());
         }
+        putOptional(out, "package.minimumGlibc", d.minimumGlibc());
         put(out, "alias.count", Integer.toString(d.aliases().size()));
         for (int i = 0; i < d.aliases().size(); i++) {
             AliasEntry a = d.aliases().get(i);
@@ -96,7 +110,9 @@ public final class DescriptorFormat {
             for (int i = 0; i < libraryCount; i++) {
                 String k = "library." + i + ".";
                 libraries.add(new LibraryEntry(f.text(k + "path"), f.text(k + "name"),
-                        f.longValue(k + "size"), f.text(k + "sha256")));
+                        f.longValue(k + "size"), f.text(k + "sha256"), f.optional(k + "soname"),
+                        f.optional(k + "architecture"), f.list(k + "needed"), f.list(k + "runpath"),
+                        f.optional(k + "minimumGlibc"), f.optional(k + "minimumOs")));
             }
             List<AliasEntry> aliases = new ArrayList<>();
             int aliasCount = f.integer("alias.count");
@@ -110,6 +126,19 @@ public final class DescriptorFormat {
             throw e;
         } catch (IllegalArgumentException e) {
             throw new DescriptorException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static void putOptional(StringBuilder out, String key, String value) {
+        if (value != null) {
+            put(out, key, value);
+        }
+    }
+
+    private static void putList(StringBuilder out, String key, List<String> values) {
+        put(out, key + ".count", Integer.toString(values.size()));
+        for (int i = 0; i < values.size(); i++) {
+            put(out, key + "." + i, values.get(i));
         }
     }
 
@@ -138,6 +167,23 @@ public final class DescriptorFormat {
     }
 
     private record Fields(Properties p, String source) {
+
+        String optional(String key) {
+            return p.getProperty(key);
+        }
+
+        /** A list written by putList; absent (from an older writer) reads as empty. */
+        List<String> list(String key) {
+            if (p.getProperty(key + ".count") == null) {
+                return List.of();
+            }
+            int count = integer(key + ".count");
+            List<String> values = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                values.add(text(key + "." + i));
+            }
+            return values;
+        }
 
         String text(String key) {
             String v = p.getProperty(key);

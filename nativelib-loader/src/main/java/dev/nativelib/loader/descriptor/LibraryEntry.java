@@ -1,19 +1,29 @@
 package dev.nativelib.loader.descriptor;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One shared library inside a native package.
+ * One shared library inside a native package, with the facts the plugin read from the binary itself.
  *
- * @param path   path of the file relative to the package root, with {@code /} separators,
- *               e.g. {@code lib/libgreet.so.1.0.0}
- * @param name   the logical library name that {@code NativeLoader.load(name)} accepts, e.g. {@code greet}
- * @param size   the file's size in bytes
- * @param sha256 the file's SHA-256 as 64 lower-case hex digits
+ * @param path         path of the file relative to the package root, with {@code /} separators,
+ *                     e.g. {@code lib/libgreet.so.1.0.0}
+ * @param name         the logical library name that {@code NativeLoader.load(name)} accepts, e.g. {@code greet}
+ * @param size         the file's size in bytes
+ * @param sha256       the file's SHA-256 as 64 lower-case hex digits
+ * @param soname       the name others link it by: ELF SONAME, Mach-O install name, PE DLL name; {@code null} if it
+ *                     has none
+ * @param architecture os-maven-plugin architecture of the code (for a fat Mach-O file, the slices joined by
+ *                     {@code ,}); {@code null} if unknown
+ * @param needed       libraries it needs, as the binary names them (ELF NEEDED, Mach-O load commands, PE imports)
+ * @param runPaths     run paths recorded in the binary (ELF RPATH and RUNPATH, Mach-O LC_RPATH)
+ * @param minimumGlibc newest {@code GLIBC_x.y} symbol version it requires, e.g. {@code 2.34}; {@code null} if none
+ * @param minimumOs    minimum OS version it declares (Mach-O), e.g. {@code 11.0}; {@code null} if none
  */
-public record LibraryEntry(String path, String name, long size, String sha256) {
+public record LibraryEntry(String path, String name, long size, String sha256, String soname, String architecture,
+                           List<String> needed, List<String> runPaths, String minimumGlibc, String minimumOs) {
 
-    /** Validates the entry. */
+    /** Validates the entry and copies the lists. */
     public LibraryEntry {
         PackagePaths.requireRelative(path, "library path");
         Objects.requireNonNull(name, "name");
@@ -24,6 +34,20 @@ public record LibraryEntry(String path, String name, long size, String sha256) {
             throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256 (64 lower-case hex digits) for "
                     + path);
         }
+        needed = List.copyOf(needed);
+        runPaths = List.copyOf(runPaths);
+    }
+
+    /**
+     * An entry with no binary facts (for files that are not read, and for tests).
+     *
+     * @param path   path relative to the package root
+     * @param name   logical name
+     * @param size   size in bytes
+     * @param sha256 SHA-256 in hex
+     */
+    public LibraryEntry(String path, String name, long size, String sha256) {
+        this(path, name, size, sha256, null, null, List.of(), List.of(), null, null);
     }
 
     /** @return the file name, the last segment of {@link #path()} */

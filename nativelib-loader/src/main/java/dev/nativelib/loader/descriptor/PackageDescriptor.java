@@ -1,5 +1,6 @@
 package dev.nativelib.loader.descriptor;
 
+import dev.nativelib.loader.binary.VersionOrder;
 import dev.nativelib.loader.platform.Platform;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,20 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
     /** @return {@code groupId:artifactId:version:platform}, how the classifier JAR is addressed in Maven */
     public String coordinatesWithClassifier() {
         return groupId + ":" + artifactId + ":jar:" + platform.name() + ":" + version;
+    }
+
+    /**
+     * @return the newest glibc any library requires, e.g. {@code 2.34}; {@code null} if none requires one
+     */
+    public String minimumGlibc() {
+        String newest = null;
+        for (LibraryEntry l : libraries) {
+            if (l.minimumGlibc() != null
+                    && (newest == null || VersionOrder.compare(l.minimumGlibc(), newest) > 0)) {
+                newest = l.minimumGlibc();
+            }
+        }
+        return newest;
     }
 
     /**

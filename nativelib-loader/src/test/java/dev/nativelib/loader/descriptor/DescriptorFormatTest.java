@@ -16,7 +16,8 @@ class DescriptorFormatTest {
 
     static PackageDescriptor sample() {
         return new PackageDescriptor("dev.example", "greet", "1.0.0", Platform.parse("linux-x86_64"),
-                List.of(new LibraryEntry("lib/libgreet.so.1.0.0", "greet", 15640, HASH),
+                List.of(new LibraryEntry("lib/libgreet.so.1.0.0", "greet", 15640, HASH, "libgreet.so.1", "x86_64",
+                                List.of("libm.so.6", "libc.so.6"), List.of("$ORIGIN"), "2.14", null),
                         new LibraryEntry("lib/libgreetjni.so", "greetjni", 8000, "b".repeat(64))),
                 List.of(new AliasEntry("lib/libgreet.so.1", "libgreet.so.1.0.0")));
     }
@@ -36,10 +37,21 @@ class DescriptorFormatTest {
                 library.0.name=greet
                 library.0.size=15640
                 library.0.sha256=%s
+                library.0.soname=libgreet.so.1
+                library.0.architecture=x86_64
+                library.0.needed.count=2
+                library.0.needed.0=libm.so.6
+                library.0.needed.1=libc.so.6
+                library.0.runpath.count=1
+                library.0.runpath.0=$ORIGIN
+                library.0.minimumGlibc=2.14
                 library.1.path=lib/libgreetjni.so
                 library.1.name=greetjni
                 library.1.size=8000
                 library.1.sha256=%s
+                library.1.needed.count=0
+                library.1.runpath.count=0
+                package.minimumGlibc=2.14
                 alias.count=1
                 alias.0.path=lib/libgreet.so.1
                 alias.0.target=libgreet.so.1.0.0
