@@ -1,22 +1,37 @@
 package dev.nativelib.plugin.packaging;
 
+import dev.nativelib.loader.binary.BinaryFormat;
+import dev.nativelib.loader.binary.BinaryInfo;
+import dev.nativelib.loader.binary.BinaryReader;
 import dev.nativelib.loader.descriptor.AliasEntry;
 import dev.nativelib.loader.descriptor.DescriptorFormat;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.LibraryNames;
+import dev.nativelib.loader.descriptor.LoadOrder;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageLayout;
 import dev.nativelib.loader.descriptor.Sha256;
+import dev.nativelib.plugin.audit.AuditedLibrary;
+import dev.nativelib.plugin.relocate.RunPathRewriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Builds a classifier JAR from an install prefix: libraries, headers, descriptor and index. */
+/**
+ * Builds a classifier JAR from an install prefix in two steps: {@link #prepare} scans the prefix, reads every
+ * library's binary, optionally relocates run paths, orders the libraries and describes them; {@link #write} writes
+ * the JAR. The audit runs in between, so a package that fails it is never written.
+ */
 public final class NativePackager {
 
     private static final String MANIFEST = "Manifest-Version: 1.0\r\nCreated-By: nativelib-maven-plugin\r\n\r\n";
@@ -25,55 +40,113 @@ public final class NativePackager {
     }
 
     /**
-     * Scans the prefix, describes every library, and writes the JAR.
+     * Prepares and writes in one step, without an audit.
      *
      * @param request what to package and where to write it
      * @return the descriptor written into the JAR
      * @throws PackagingException if the prefix cannot be packaged; the message says how to fix it
      */
     public static PackageDescriptor build(PackageRequest request) throws PackagingException {
+        PreparedPackage prepared = prepare(request);
+        write(prepared);
+        return prepared.descriptor();
+    }
+
+    /**
+     * @param request what to package
+     * @return the package, described but not written
+     * @throws PackagingException if the prefix cannot be packaged; the message says how to fix it
+     */
+    public static PreparedPackage prepare(PackageRequest request) throws PackagingException {
         PrefixContents contents = PrefixScanner.scan(request.installPrefix(), request.libraryDirectories(),
                 request.includeDirectory());
         Path prefix = request.installPrefix();
+        Map<String, Path> sources = new LinkedHashMap<>();
+        List<String> rewrites = new ArrayList<>();
         List<LibraryEntry> libraries = new ArrayList<>();
+        List<AuditedLibrary> audited = new ArrayList<>();
         Map<String, String> namesSeen = new HashMap<>();
-        try {
-            for (String path : contents.libraries()) {
-                Path file = prefix.resolve(path);
-                String name = LibraryNames.logicalName(file.getFileName().toString());
-                String previous = namesSeen.putIfAbsent(name, path);
-                if (previous != null) {
-                    throw new PackagingException("Install prefix " + prefix + " holds two libraries named '" + name
-                            + "': " + previous + " and " + path + ". Remove the stale one (clean the install prefix"
-                            + " and install again), or make one of them a symbolic link to the other.");
-                }
-                libraries.add(new LibraryEntry(path, name, Files.size(file), Sha256.of(file)));
+        for (String path : contents.libraries()) {
+            Path file = prefix.resolve(path);
+            String name = LibraryNames.logicalName(file.getFileName().toString());
+            String previous = namesSeen.putIfAbsent(name, path);
+            if (previous != null) {
+                throw new PackagingException("Install prefix " + prefix + " holds two libraries named '" + name
+                        + "': " + previous + " and " + path + ". Remove the stale one (clean the install prefix"
+                        + " and install again), or make one of them a symbolic link to the other.");
             }
-        } catch (IOException e) {
-            throw new PackagingException("Cannot read a library in " + prefix + ": " + e.getMessage(), e);
+            try {
+                List<BinaryInfo> slices = BinaryReader.read(file);
+                if (request.rewriteRunPaths() && slices.get(0).format() == BinaryFormat.ELF
+                        && slices.get(0).runPaths().stream().anyMatch(r -> r.startsWith("/"))) {
+                    Path staged = request.stagingDirectory().resolve(path);
+                    Files.createDirectories(staged.getParent());
+                    Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
+                    rewrites.addAll(RunPathRewriter.rewrite(staged, path, prefix));
+                    file = staged;
+                    slices = BinaryReader.read(file);
+                }
+                sources.put(path, file);
+                audited.add(new AuditedLibrary(path, slices));
+                libraries.add(entry(path, name, file, slices));
+            } catch (dev.nativelib.loader.binary.MalformedBinaryException e) {
+                throw new PackagingException(path + " in " + prefix + " is not a shared library nativelib can read: "
+                        + e.getMessage() + ". Remove it from the install prefix, or install the real library.", e);
+            } catch (IOException e) {
+                throw new PackagingException("Cannot read " + file + ": " + e.getMessage(), e);
+            }
         }
         List<AliasEntry> aliases = contents.aliases().stream()
                 .map(a -> new AliasEntry(a.path(), a.target())).toList();
+        List<LibraryEntry> ordered;
+        try {
+            ordered = LoadOrder.sort(libraries, aliases, request.platform().os().equals("windows"));
+        } catch (IllegalArgumentException e) {
+            throw new PackagingException("Cannot order the libraries of " + prefix + ": " + e.getMessage(), e);
+        }
+        for (String path : contents.headers()) {
+            sources.put(path, prefix.resolve(path));
+        }
         PackageDescriptor descriptor = new PackageDescriptor(request.groupId(), request.artifactId(),
-                request.version(), request.platform(), libraries, aliases);
+                request.version(), request.platform(), ordered, aliases);
+        Set<String> aliasNames = new LinkedHashSet<>();
+        aliases.forEach(a -> aliasNames.add(a.path().substring(a.path().lastIndexOf('/') + 1)));
+        return new PreparedPackage(request, descriptor, sources, audited, aliasNames, rewrites);
+    }
 
+    private static LibraryEntry entry(String path, String name, Path file, List<BinaryInfo> slices)
+            throws IOException {
+        BinaryInfo first = slices.get(0);
+        Set<String> needed = new LinkedHashSet<>();
+        Set<String> runPaths = new LinkedHashSet<>();
+        Set<String> arches = new TreeSet<>();
+        for (BinaryInfo s : slices) {
+            needed.addAll(s.needed());
+            runPaths.addAll(s.runPaths());
+            arches.add(s.architecture());
+        }
+        return new LibraryEntry(path, name, Files.size(file), Sha256.of(file), first.identity(),
+                String.join(",", arches), List.copyOf(needed), List.copyOf(runPaths), first.minimumGlibc(),
+                first.minimumOs());
+    }
+
+    /**
+     * @param prepared a package that passed the audit
+     * @throws PackagingException if the JAR cannot be written
+     */
+    public static void write(PreparedPackage prepared) throws PackagingException {
+        PackageRequest request = prepared.request();
         String root = PackageLayout.packageRoot(request.groupId(), request.artifactId(), request.platform());
         ReproducibleJarWriter jar = new ReproducibleJarWriter(request.timestamp());
         jar.add("META-INF/MANIFEST.MF", MANIFEST.getBytes(StandardCharsets.UTF_8));
         jar.add(PackageLayout.INDEX, (PackageLayout.indexEntry(request.groupId(), request.artifactId(),
                 request.platform()) + "\n").getBytes(StandardCharsets.UTF_8));
-        jar.add(root + PackageLayout.DESCRIPTOR, DescriptorFormat.write(descriptor));
-        for (String path : contents.libraries()) {
-            jar.add(root + path, prefix.resolve(path));
-        }
-        for (String path : contents.headers()) {
-            jar.add(root + path, prefix.resolve(path));
-        }
+        jar.add(root + PackageLayout.DESCRIPTOR, DescriptorFormat.write(prepared.descriptor()));
+        prepared.sources().forEach((path, file) -> jar.add(root + path, file));
         try {
             jar.write(request.output());
         } catch (IOException e) {
             throw new PackagingException("Cannot write " + request.output() + ": " + e.getMessage(), e);
         }
-        return descriptor;
     }
 }

@@ -17,10 +17,13 @@ import java.util.List;
  * @param includeDirectory   directory below the prefix that holds headers
  * @param timestamp          timestamp of every JAR entry
  * @param output             the JAR to write
+ * @param rewriteRunPaths    whether to rewrite absolute ELF run paths to {@code $ORIGIN}-relative ones in the
+ *                           packaged copies (the install prefix itself is never modified)
+ * @param stagingDirectory   where rewritten copies are written
  */
 public record PackageRequest(String groupId, String artifactId, String version, Platform platform,
                              Path installPrefix, List<String> libraryDirectories, String includeDirectory,
-                             Instant timestamp, Path output) {
+                             Instant timestamp, Path output, boolean rewriteRunPaths, Path stagingDirectory) {
 
     /** Copies the list. */
     public PackageRequest {

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nativelib.loader.cache.PackageExtractor;
 import dev.nativelib.loader.descriptor.AliasEntry;
+import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.discovery.PackageFinder;
 import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.Gcc;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -33,14 +35,16 @@ class NativePackagerTest {
     @TempDir
     Path tmp;
 
-    /** An install prefix laid out as CMake installs a versioned shared library. */
+    /** An install prefix laid out as CMake installs a versioned shared library and a library linked to it. */
     private Path prefix() throws IOException {
         Path prefix = tmp.resolve("prefix");
         Path lib = Files.createDirectories(prefix.resolve("lib"));
-        Files.writeString(lib.resolve("libgreet.so.1.0.0"), "greet");
+        Gcc.shared(lib.resolve("libgreet.so.1.0.0"), "int greet(void) { return 42; }", "-Wl,-soname,libgreet.so.1");
         Files.createSymbolicLink(lib.resolve("libgreet.so.1"), Paths.get("libgreet.so.1.0.0"));
         Files.createSymbolicLink(lib.resolve("libgreet.so"), Paths.get("libgreet.so.1"));
-        Files.writeString(lib.resolve("libgreetjni.so"), "jni");
+        // "aaa" sorts before "greet": only NEEDED can put it after libgreet.
+        Gcc.shared(lib.resolve("libaaajni.so"), "extern int greet(void); int jni(void) { return greet(); }",
+                "-Wl,-soname,libaaajni.so", "-Wl,--no-as-needed", lib.resolve("libgreet.so.1.0.0").toString());
         Files.writeString(lib.resolve("libgreet.a"), "static archive, not shipped");
         Files.createDirectories(lib.resolve("pkgconfig"));
         Files.writeString(lib.resolve("pkgconfig/greet.pc"), "pc");
@@ -52,7 +56,7 @@ class NativePackagerTest {
 
     private PackageRequest request(Path prefix, Path output) {
         return new PackageRequest("dev.example", "greet", "1.0.0", LINUX, prefix, List.of("lib", "lib64", "bin"),
-                "include", TIME, output);
+                "include", TIME, output, false, tmp.resolve("staging"));
     }
 
     @Test
@@ -60,16 +64,21 @@ class NativePackagerTest {
         Path jar = tmp.resolve("out/greet-1.0.0-linux-x86_64.jar");
         PackageDescriptor d = NativePackager.build(request(prefix(), jar));
 
-        assertEquals(List.of("lib/libgreet.so.1.0.0", "lib/libgreetjni.so"),
-                d.libraries().stream().map(l -> l.path()).toList());
-        assertEquals(List.of("greet", "greetjni"), d.libraries().stream().map(l -> l.name()).toList());
+        assertEquals(List.of("lib/libgreet.so.1.0.0", "lib/libaaajni.so"),
+                d.libraries().stream().map(l -> l.path()).toList(), "libgreet must come before what needs it");
+        assertEquals(List.of("greet", "aaajni"), d.libraries().stream().map(l -> l.name()).toList());
+        LibraryEntry greet = d.libraries().get(0);
+        assertEquals("libgreet.so.1", greet.soname());
+        assertEquals("x86_64", greet.architecture());
+        assertEquals(List.of("libgreet.so.1"), d.libraries().get(1).needed().stream()
+                .filter(n -> n.startsWith("libgreet")).toList());
         assertEquals(List.of(new AliasEntry("lib/libgreet.so", "libgreet.so.1"),
                 new AliasEntry("lib/libgreet.so.1", "libgreet.so.1.0.0")), d.aliases());
         String root = "META-INF/nativelib/dev.example/greet/linux-x86_64/";
         assertEquals(List.of("META-INF/", "META-INF/MANIFEST.MF", "META-INF/nativelib/",
                 "META-INF/nativelib/dev.example/", "META-INF/nativelib/dev.example/greet/", root,
                 root + "include/", root + "include/greet.h", root + "include/greet/", root + "include/greet/detail.h",
-                root + "lib/", root + "lib/libgreet.so.1.0.0", root + "lib/libgreetjni.so",
+                root + "lib/", root + "lib/libaaajni.so", root + "lib/libgreet.so.1.0.0",
                 root + "nativelib.properties", "META-INF/nativelib/index.list"), entries(jar));
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry e : java.util.Collections.list(zip.entries())) {
@@ -87,8 +96,10 @@ class NativePackagerTest {
             assertEquals(1, found.size());
             assertEquals(written, found.get(0).descriptor());
             Path dir = PackageExtractor.extract(found.get(0), tmp.resolve("cache"));
-            assertEquals("greet", Files.readString(dir.resolve("lib/libgreet.so")));
-            assertEquals("jni", Files.readString(dir.resolve("lib/libgreetjni.so")));
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("prefix/lib/libgreet.so.1.0.0")),
+                    Files.readAllBytes(dir.resolve("lib/libgreet.so")));
+            assertEquals(written.libraries().get(1).sha256(),
+                    dev.nativelib.loader.descriptor.Sha256.of(dir.resolve("lib/libaaajni.so")));
         }
     }
 
@@ -102,7 +113,7 @@ class NativePackagerTest {
             TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
             NativePackager.build(request(prefix, first));
             TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-            Files.setLastModifiedTime(prefix.resolve("lib/libgreetjni.so"),
+            Files.setLastModifiedTime(prefix.resolve("lib/libaaajni.so"),
                     java.nio.file.attribute.FileTime.from(Instant.now()));
             NativePackager.build(request(prefix, second));
         } finally {
@@ -161,12 +172,24 @@ class NativePackagerTest {
     @Test
     void twoRealFilesWithOneLogicalNameAreRejected() throws IOException {
         Path prefix = prefix();
-        Files.writeString(prefix.resolve("lib/libgreet.so.0.9.0"), "stale");
+        Gcc.shared(prefix.resolve("lib/libgreet.so.0.9.0"), "int old(void) { return 0; }");
         PackagingException e = assertThrows(PackagingException.class,
                 () -> NativePackager.build(request(prefix, tmp.resolve("x.jar"))));
         assertEquals("Install prefix " + prefix + " holds two libraries named 'greet': lib/libgreet.so.0.9.0 and"
                 + " lib/libgreet.so.1.0.0. Remove the stale one (clean the install prefix and install again), or make"
                 + " one of them a symbolic link to the other.", e.getMessage());
+    }
+
+    @Test
+    void fileThatIsNoBinaryIsNamed() throws IOException {
+        Path prefix = prefix();
+        Files.writeString(prefix.resolve("lib/libscript.so"), "INPUT(libgreet.so.1)\n");
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> NativePackager.build(request(prefix, tmp.resolve("x.jar"))));
+        assertEquals("lib/libscript.so in " + prefix + " is not a shared library nativelib can read: "
+                + prefix.toRealPath().resolve("lib/libscript.so") + ": malformed file header at offset 0x0: not an"
+                + " ELF, Mach-O or PE file (starts with 49 4e 50 55 54 28 6c 69). Remove it from the install prefix,"
+                + " or install the real library.", e.getMessage());
     }
 
     private static List<String> entries(Path jar) throws IOException {

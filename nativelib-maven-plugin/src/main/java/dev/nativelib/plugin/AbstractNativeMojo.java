@@ -1,0 +1,152 @@
+package dev.nativelib.plugin;
+
+import dev.nativelib.loader.binary.VersionOrder;
+import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.audit.AuditRule;
+import dev.nativelib.plugin.audit.Auditor;
+import dev.nativelib.plugin.audit.Finding;
+import dev.nativelib.plugin.audit.Severity;
+import dev.nativelib.plugin.deps.NativeDependencies;
+import dev.nativelib.plugin.packaging.NativePackager;
+import dev.nativelib.plugin.packaging.OutputTimestamp;
+import dev.nativelib.plugin.packaging.PackageRequest;
+import dev.nativelib.plugin.packaging.PackagingException;
+import dev.nativelib.plugin.packaging.PreparedPackage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** Parameters and steps shared by the goals that read an install prefix. */
+abstract class AbstractNativeMojo extends AbstractMojo {
+
+    /** The install prefix to package: the directory holding {@code lib/} and {@code include/}. */
+    @Parameter(property = "nativelib.installPrefix", defaultValue = "${project.build.directory}/nativelib-install",
+            required = true)
+    protected File installPrefix;
+
+    /**
+     * The platform the binaries are built for, e.g. {@code linux-x86_64}. Defaults to os-maven-plugin's
+     * {@code os.detected.classifier} when that extension is active, else to the build machine's platform detected the
+     * same way.
+     */
+    @Parameter(property = "nativelib.platform")
+    protected String platform;
+
+    /** Directories below the install prefix that hold shared libraries. */
+    @Parameter(defaultValue = "lib,lib64,bin")
+    protected List<String> libraryDirectories;
+
+    /** Directory below the install prefix that holds the public headers. */
+    @Parameter(defaultValue = "include")
+    protected String includeDirectory;
+
+    /**
+     * Severity per audit rule: {@code fail}, {@code warn} or {@code ignore}. Rules: {@code architecture},
+     * {@code missing-soname} (default warn), {@code absolute-runpath}, {@code escaping-runpath},
+     * {@code unresolved-dependency}, {@code glibc-too-new}; all but {@code missing-soname} fail by default. Example:
+     * {@code <auditSeverities><absolute-runpath>warn</absolute-runpath></auditSeverities>}.
+     */
+    @Parameter
+    protected Map<String, String> auditSeverities;
+
+    /**
+     * The oldest glibc the package must load on, e.g. {@code 2.17}. A library that needs a newer
+     * {@code GLIBC_x.y} symbol version is reported by the {@code glibc-too-new} rule. Unset: not checked.
+     */
+    @Parameter(property = "nativelib.glibcFloor")
+    protected String glibcFloor;
+
+    /** Timestamp of every JAR entry, for reproducible packages. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    protected String outputTimestamp;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /**
+     * @param rewrite whether to rewrite absolute run paths in the packaged copies
+     * @param output  the JAR that will be written
+     * @return the prepared package
+     */
+    protected PreparedPackage prepare(Platform target, boolean rewrite, Path output)
+            throws MojoExecutionException, MojoFailureException {
+        try {
+            return NativePackager.prepare(new PackageRequest(project.getGroupId(), project.getArtifactId(),
+                    project.getVersion(), target, installPrefix.toPath(), libraryDirectories, includeDirectory,
+                    OutputTimestamp.parse(outputTimestamp), output, rewrite,
+                    Path.of(project.getBuild().getDirectory(), "nativelib-staging", target.name())));
+        } catch (PackagingException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    protected Platform targetPlatform() throws MojoExecutionException {
+        return BuildPlatform.resolve(platform, project.getProperties());
+    }
+
+    /**
+     * Audits a prepared package, logs every finding, and fails if any finding has severity {@code fail}.
+     */
+    protected void audit(PreparedPackage prepared) throws MojoExecutionException, MojoFailureException {
+        Platform target = prepared.descriptor().platform();
+        if (glibcFloor != null && !glibcFloor.isBlank()) {
+            try {
+                VersionOrder.compare(glibcFloor.trim(), "0");
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("Invalid <glibcFloor>: " + e.getMessage());
+            }
+        }
+        Map<String, String> provided;
+        try {
+            List<File> files = project.getArtifacts().stream().map(Artifact::getFile).toList();
+            provided = NativeDependencies.providedNames(NativeDependencies.find(files, target));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read the project's native dependencies: " + e.getMessage(), e);
+        }
+        List<Finding> findings = new Auditor(target, severities(), glibcFloor == null || glibcFloor.isBlank() ? null
+                : glibcFloor.trim(), provided.keySet()).audit(prepared.audited(), prepared.aliasNames());
+        List<Finding> failures = findings.stream().filter(f -> f.severity() == Severity.FAIL).toList();
+        for (Finding f : findings) {
+            if (f.severity() == Severity.FAIL) {
+                getLog().error(f.toString());
+            } else {
+                getLog().warn(f.toString());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new MojoFailureException("nativelib audit of " + installPrefix + " failed with " + failures.size()
+                    + " finding" + (failures.size() == 1 ? "" : "s") + ":\n"
+                    + failures.stream().map(f -> "  " + f).collect(Collectors.joining("\n"))
+                    + "\nFix them, or change a rule's severity with <auditSeverities><rule-id>warn</rule-id>"
+                    + "</auditSeverities>.");
+        }
+        getLog().info("nativelib audit passed: " + prepared.audited().size() + " librar"
+                + (prepared.audited().size() == 1 ? "y" : "ies") + " for " + target
+                + (findings.isEmpty() ? "" : ", " + findings.size() + " warning" + (findings.size() == 1 ? "" : "s")));
+    }
+
+    private Map<AuditRule, Severity> severities() throws MojoExecutionException {
+        Map<AuditRule, Severity> out = new EnumMap<>(AuditRule.class);
+        if (auditSeverities != null) {
+            for (Map.Entry<String, String> e : auditSeverities.entrySet()) {
+                try {
+                    out.put(AuditRule.byId(e.getKey()), Severity.parse(e.getValue()));
+                } catch (IllegalArgumentException ex) {
+                    throw new MojoExecutionException("Invalid <auditSeverities> entry <" + e.getKey() + ">"
+                            + e.getValue() + "</" + e.getKey() + ">: " + ex.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.nativelib.plugin;
+
+import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.packaging.PreparedPackage;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Checks the libraries of an install prefix against nativelib's packaging rules without packaging them: architecture
+ * matches the platform, SONAME present, no absolute or escaping run paths, every needed library provided by the
+ * package, a declared native dependency or the base system, glibc no newer than the floor. {@code package} runs the
+ * same checks.
+ */
+@Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
+public class AuditMojo extends AbstractNativeMojo {
+
+    /** Skips the audit. */
+    @Parameter(property = "nativelib.audit.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping nativelib:audit (nativelib.audit.skip=true)");
+            return;
+        }
+        Platform target = targetPlatform();
+        PreparedPackage prepared = prepare(target, false, Path.of(project.getBuild().getDirectory(), "unused.jar"));
+        audit(prepared);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.nativelib.plugin.audit;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The checks {@code audit} makes, each with an id used to configure its severity. */
+public enum AuditRule {
+    /** The binary's format or CPU does not match the package's platform. */
+    ARCHITECTURE("architecture", Severity.FAIL),
+    /** A shared library has no SONAME (ELF) or install name (Mach-O), so nothing can be matched against it. */
+    MISSING_SONAME("missing-soname", Severity.WARN),
+    /** A run path or install name is an absolute path, which points into the build machine. */
+    ABSOLUTE_RUNPATH("absolute-runpath", Severity.FAIL),
+    /** A relative run path leaves the package, or is relative to the working directory. */
+    ESCAPING_RUNPATH("escaping-runpath", Severity.FAIL),
+    /** A needed library is provided by neither the package, a declared native dependency, nor the base system. */
+    UNRESOLVED_DEPENDENCY("unresolved-dependency", Severity.FAIL),
+    /** The library requires a newer glibc than the configured floor. */
+    GLIBC_TOO_NEW("glibc-too-new", Severity.FAIL);
+
+    private final String id;
+    private final Severity defaultSeverity;
+
+    AuditRule(String id, Severity defaultSeverity) {
+        this.id = id;
+        this.defaultSeverity = defaultSeverity;
+    }
+
+    /** @return the id used in configuration and reports, e.g. {@code absolute-runpath} */
+    public String id() {
+        return id;
+    }
+
+    /** @return the severity when none is configured */
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    /**
+     * @param id a rule id
+     * @return the rule
+     * @throws IllegalArgumentException naming the known ids
+     */
+    public static AuditRule byId(String id) {
+        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("'" + id + "' is not an audit rule; known rules: "
+                        + Arrays.stream(values()).map(AuditRule::id).collect(Collectors.joining(", "))));
+    }
+}

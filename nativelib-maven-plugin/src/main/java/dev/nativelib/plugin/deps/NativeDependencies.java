@@ -1,0 +1,71 @@
+package dev.nativelib.plugin.deps;
+
+import dev.nativelib.loader.descriptor.AliasEntry;
+import dev.nativelib.loader.descriptor.LibraryEntry;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.discovery.PackageFinder;
+import dev.nativelib.loader.platform.Platform;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The native packages among a project's dependencies: JARs that carry a nativelib index. Read with the loader's own
+ * discovery, so the plugin sees exactly what the loader will see at run time.
+ */
+public final class NativeDependencies {
+
+    private NativeDependencies() {
+    }
+
+    /**
+     * @param files    the project's resolved dependency files
+     * @param platform the platform being packaged
+     * @return the packages for that platform
+     * @throws IOException if a dependency JAR cannot be read
+     */
+    public static List<FoundPackage> find(List<File> files, Platform platform) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (File f : files) {
+            if (f != null && f.isFile() && f.getName().endsWith(".jar")) {
+                urls.add(f.toURI().toURL());
+            }
+        }
+        if (urls.isEmpty()) {
+            return List.of();
+        }
+        try (URLClassLoader cl = new URLClassLoader(urls.toArray(URL[]::new), null)) {
+            return PackageFinder.find(cl).stream().filter(p -> p.descriptor().platform().equals(platform)).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * @param packages native packages
+     * @return every name a library of theirs can be needed by (SONAME or install name, file name, alias names),
+     *         mapped to the coordinates of the package that provides it
+     */
+    public static Map<String, String> providedNames(List<FoundPackage> packages) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (FoundPackage p : packages) {
+            String gav = p.descriptor().coordinates();
+            for (LibraryEntry l : p.descriptor().libraries()) {
+                names.putIfAbsent(l.fileName(), gav);
+                if (l.soname() != null) {
+                    names.putIfAbsent(l.soname(), gav);
+                }
+            }
+            for (AliasEntry a : p.descriptor().aliases()) {
+                names.putIfAbsent(a.path().substring(a.path().lastIndexOf('/') + 1), gav);
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.nativelib.plugin.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nativelib.loader.binary.BinaryFormat;
+import dev.nativelib.loader.binary.BinaryInfo;
+import dev.nativelib.loader.platform.Platform;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AuditorTest {
+
+    private static final Platform LINUX = Platform.parse("linux-x86_64");
+
+    private static AuditedLibrary elf(String path, String soname, List<String> needed, List<String> runPaths,
+                                      String glibc) {
+        return new AuditedLibrary(path, List.of(new BinaryInfo(BinaryFormat.ELF, "x86_64", soname, needed, runPaths,
+                Map.of(), glibc, null)));
+    }
+
+    private static List<String> audit(Auditor auditor, AuditedLibrary... libraries) {
+        return auditor.audit(List.of(libraries), Set.of("libfoo.so")).stream().map(Finding::toString).toList();
+    }
+
+    private static Auditor linux() {
+        return new Auditor(LINUX, Map.of(), "2.17", Set.of("libdep.so.3"));
+    }
+
+    @Test
+    void cleanPackagePasses() {
+        assertEquals(List.of(), audit(linux(),
+                elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libc.so.6", "libstdc++.so.6"), List.of("$ORIGIN"),
+                        "2.14"),
+                elf("lib/libbar.so", "libbar.so", List.of("libfoo.so.1", "libfoo.so", "libdep.so.3"),
+                        List.of("$ORIGIN/../lib"), null)));
+    }
+
+    @Test
+    void absoluteRunPathSaysHowToFixIt() {
+        assertEquals(List.of("[absolute-runpath] lib/libfoo.so.1: run path /home/ci/build/lib is an absolute path on the"
+                + " build machine; it does not exist where the package is used, and could load something else if it"
+                + " does. Fix: build with -DCMAKE_INSTALL_RPATH='$ORIGIN' (or a $ORIGIN-relative path), or set"
+                + " <rewriteRunPaths>true</rewriteRunPaths> to rewrite it while packaging."),
+                audit(linux(), elf("lib/libfoo.so.1", "libfoo.so.1", List.of(), List.of("/home/ci/build/lib"),
+                        null)));
+    }
+
+    @Test
+    void runPathsThatLeaveThePackageOrIgnoreOrigin() {
+        assertEquals(List.of("[escaping-runpath] lib/libfoo.so.1: run path $ORIGIN/../.. leaves the package, so it"
+                + " points at whatever happens to be beside the extracted package. Fix: keep run paths inside the"
+                + " package (e.g. $ORIGIN or $ORIGIN/../lib), and ship or declare what it was meant to find.",
+                "[escaping-runpath] lib/libfoo.so.1: run path lib is relative to the process's working directory (or"
+                + " the executable), not to the library. Fix: make it relative to the library, e.g. $ORIGIN or"
+                + " $ORIGIN/../lib."),
+                audit(linux(), elf("lib/libfoo.so.1", "libfoo.so.1", List.of(), List.of("$ORIGIN/../..", "lib",
+                        "${ORIGIN}/../lib"), null)));
+    }
+
+    @Test
+    void unresolvedDependencyNamesTheFix() {
+        assertEquals(List.of("[unresolved-dependency] lib/libfoo.so.1: needs libssl.so.3, which neither this package,"
+                + " a declared native dependency, nor the linux base system provides. Fix: ship libssl.so.3 in this"
+                + " package (install it into the prefix), or add the native package that provides it as a Maven"
+                + " dependency with <classifier>linux-x86_64</classifier>."),
+                audit(linux(), elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libc.so.6", "libssl.so.3"), List.of(),
+                        null)));
+    }
+
+    @Test
+    void missingSonameAndNewGlibc() {
+        assertEquals(List.of("[missing-soname] lib/libfoo.so: has no SONAME, so a library that needs it cannot be"
+                + " matched against the copy nativelib preloads. Fix: link it with -Wl,-soname,libfoo.so (CMake sets"
+                + " it for SHARED libraries; MODULE libraries have none).",
+                "[glibc-too-new] lib/libfoo.so: requires GLIBC_2.34 (the newest symbol version it uses), newer than"
+                + " the floor 2.17; it will not load on systems with an older glibc. Fix: build on a system (or in a"
+                + " container) whose glibc is 2.17 or older, or raise <glibcFloor>."),
+                audit(linux(), elf("lib/libfoo.so", null, List.of(), List.of(), "2.34")));
+    }
+
+    @Test
+    void wrongArchitectureAndWrongFormat() {
+        AuditedLibrary arm = new AuditedLibrary("lib/libfoo.so", List.of(new BinaryInfo(BinaryFormat.ELF, "aarch_64",
+                "libfoo.so", List.of(), List.of(), Map.of(), null, null)));
+        AuditedLibrary dll = new AuditedLibrary("bin/foo.dll", List.of(new BinaryInfo(BinaryFormat.PE, "x86_64",
+                "foo.dll", List.of(), List.of(), Map.of(), null, null)));
+        assertEquals(List.of("[architecture] lib/libfoo.so: contains code for aarch_64, but the package's platform"
+                + " linux-x86_64 needs x86_64. Fix: build it for x86_64 (check the compiler / CMAKE_OSX_ARCHITECTURES),"
+                + " or package it under the classifier it was built for (set <platform>).",
+                "[architecture] bin/foo.dll: is a PE file, but the package's platform linux-x86_64 needs ELF. Fix:"
+                + " package it under the classifier of the platform it was built for (set <platform>), or build it"
+                + " for linux-x86_64."), audit(linux(), arm, dll));
+    }
+
+    @Test
+    void severitiesAreConfigurable() {
+        Auditor relaxed = new Auditor(LINUX, Map.of(AuditRule.ABSOLUTE_RUNPATH, Severity.WARN,
+                AuditRule.UNRESOLVED_DEPENDENCY, Severity.IGNORE), null, Set.of());
+        List<Finding> findings = relaxed.audit(List.of(elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libssl.so.3"),
+                List.of("/opt/x"), "2.40")), Set.of());
+        assertEquals(1, findings.size());
+        assertEquals(Severity.WARN, findings.get(0).severity());
+        assertEquals(AuditRule.ABSOLUTE_RUNPATH, findings.get(0).rule());
+    }
+
+    @Test
+    void macOsUniversalBinaryMatchesEitherSlice() {
+        Platform mac = Platform.parse("osx-aarch_64");
+        BinaryInfo x86 = new BinaryInfo(BinaryFormat.MACH_O, "x86_64", "@rpath/libfoo.dylib",
+                List.of("/usr/lib/libSystem.B.dylib", "@rpath/libbar.1.dylib"), List.of("@loader_path"), Map.of(),
+                null, "10.15");
+        BinaryInfo arm = new BinaryInfo(BinaryFormat.MACH_O, "aarch_64", "@rpath/libfoo.dylib",
+                List.of("/usr/lib/libSystem.B.dylib", "@rpath/libbar.1.dylib"), List.of("@loader_path"), Map.of(),
+                null, "11.0");
+        AuditedLibrary bar = new AuditedLibrary("lib/libbar.1.dylib", List.of(new BinaryInfo(BinaryFormat.MACH_O,
+                "aarch_64", "@rpath/libbar.1.dylib", List.of(), List.of(), Map.of(), null, "11.0")));
+        assertEquals(List.of(), new Auditor(mac, Map.of(), null, Set.of()).audit(List.of(
+                new AuditedLibrary("lib/libfoo.dylib", List.of(x86, arm)), bar), Set.of()).stream()
+                .map(Finding::toString).toList());
+    }
+
+    @Test
+    void macOsAbsoluteInstallNameAndRpath() {
+        Platform mac = Platform.parse("osx-x86_64");
+        AuditedLibrary old = new AuditedLibrary("lib/libold.dylib", List.of(new BinaryInfo(BinaryFormat.MACH_O,
+                "x86_64", "/usr/local/lib/libold.dylib", List.of("/usr/lib/libSystem.B.dylib"),
+                List.of("/opt/build/lib"), Map.of(), null, "10.12")));
+        assertEquals(List.of("[absolute-runpath] lib/libold.dylib: has the absolute install name"
+                + " /usr/local/lib/libold.dylib, a path on the build machine that libraries linked against it will"
+                + " look for. Fix: build with -DCMAKE_INSTALL_NAME_DIR=@rpath (or install_name_tool -id"
+                + " @rpath/libold.dylib).",
+                "[absolute-runpath] lib/libold.dylib: LC_RPATH /opt/build/lib is an absolute path on the build"
+                + " machine; it does not exist where the package is used, and could load something else if it does."
+                + " Fix: build with -DCMAKE_INSTALL_RPATH=@loader_path (or install_name_tool -rpath /opt/build/lib"
+                + " @loader_path)."),
+                new Auditor(mac, Map.of(), null, Set.of()).audit(List.of(old), Set.of()).stream()
+                        .map(Finding::toString).toList());
+    }
+
+    @Test
+    void windowsSystemDllsAreBaseButMingwRuntimeIsNot() {
+        Platform win = Platform.parse("windows-x86_64");
+        AuditedLibrary dll = new AuditedLibrary("bin/foo.dll", List.of(new BinaryInfo(BinaryFormat.PE, "x86_64",
+                "foo.dll", List.of("KERNEL32.dll", "msvcrt.dll", "api-ms-win-crt-runtime-l1-1-0.dll",
+                "VCRUNTIME140.dll", "libwinpthread-1.dll"), List.of(), Map.of(), null, null)));
+        List<String> findings = new Auditor(win, Map.of(), null, Set.of()).audit(List.of(dll), Set.of()).stream()
+                .map(Finding::toString).toList();
+        assertEquals(1, findings.size());
+        assertEquals(true, findings.get(0).startsWith("[unresolved-dependency] bin/foo.dll: needs libwinpthread-1.dll,"),
+                findings.get(0));
+    }
+
+    @Test
+    void unknownRuleOrSeverityIsExplained() {
+        assertEquals("'runpath' is not an audit rule; known rules: architecture, missing-soname, absolute-runpath,"
+                + " escaping-runpath, unresolved-dependency, glibc-too-new",
+                assertThrows(IllegalArgumentException.class, () -> AuditRule.byId("runpath")).getMessage());
+        assertEquals("'error' is not a severity; use fail, warn or ignore",
+                assertThrows(IllegalArgumentException.class, () -> Severity.parse("error")).getMessage());
+    }
+}
