@@ -66,6 +66,15 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     @Parameter(property = "nativelib.glibcFloor")
     protected String glibcFloor;
 
+    /**
+     * Rewrite absolute ELF run paths in the packaged copies: entries inside the install prefix become
+     * {@code $ORIGIN}-relative, other absolute entries are dropped. The new value must fit in the old one's bytes;
+     * when it cannot, the build fails saying so. The install prefix itself is never modified; {@code audit} checks the
+     * rewritten copies, as {@code package} would ship them.
+     */
+    @Parameter(property = "nativelib.rewriteRunPaths", defaultValue = "false")
+    protected boolean rewriteRunPaths;
+
     /** Timestamp of every JAR entry, for reproducible packages. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     protected String outputTimestamp;
@@ -74,16 +83,16 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     protected MavenProject project;
 
     /**
-     * @param rewrite whether to rewrite absolute run paths in the packaged copies
-     * @param output  the JAR that will be written
+     * @param target the package's platform
+     * @param output the JAR that will be written
      * @return the prepared package
      */
-    protected PreparedPackage prepare(Platform target, boolean rewrite, Path output)
+    protected PreparedPackage prepare(Platform target, Path output)
             throws MojoExecutionException, MojoFailureException {
         try {
             return NativePackager.prepare(new PackageRequest(project.getGroupId(), project.getArtifactId(),
                     project.getVersion(), target, installPrefix.toPath(), libraryDirectories, includeDirectory,
-                    OutputTimestamp.parse(outputTimestamp), output, rewrite,
+                    OutputTimestamp.parse(outputTimestamp), output, rewriteRunPaths,
                     Path.of(project.getBuild().getDirectory(), "nativelib-staging", target.name())));
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);

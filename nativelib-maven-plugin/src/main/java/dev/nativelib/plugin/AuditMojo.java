@@ -31,7 +31,8 @@ public class AuditMojo extends AbstractNativeMojo {
             return;
         }
         Platform target = targetPlatform();
-        PreparedPackage prepared = prepare(target, false, Path.of(project.getBuild().getDirectory(), "unused.jar"));
+        PreparedPackage prepared = prepare(target, Path.of(project.getBuild().getDirectory(), "audit-only.jar"));
+        prepared.rewrites().forEach(r -> getLog().info("Audited as rewritten: " + r));
         audit(prepared);
     }
 }

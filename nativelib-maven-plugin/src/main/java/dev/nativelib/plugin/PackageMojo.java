@@ -29,14 +29,6 @@ public class PackageMojo extends AbstractNativeMojo {
     @Parameter(property = "nativelib.classifier")
     private String classifier;
 
-    /**
-     * Rewrite absolute ELF run paths in the packaged copies: entries inside the install prefix become
-     * {@code $ORIGIN}-relative, other absolute entries are dropped. The new value must fit in the old one's bytes;
-     * when it cannot, packaging fails saying so. The install prefix itself is never modified.
-     */
-    @Parameter(property = "nativelib.rewriteRunPaths", defaultValue = "false")
-    private boolean rewriteRunPaths;
-
     /** Skips the audit that packaging runs. */
     @Parameter(property = "nativelib.audit.skip", defaultValue = "false")
     private boolean skipAudit;
@@ -62,7 +54,7 @@ public class PackageMojo extends AbstractNativeMojo {
         String jarClassifier = classifier == null || classifier.isBlank() ? target.name() : classifier.trim();
         Path output = Path.of(project.getBuild().getDirectory(),
                 project.getBuild().getFinalName() + "-" + jarClassifier + ".jar");
-        PreparedPackage prepared = prepare(target, rewriteRunPaths, output);
+        PreparedPackage prepared = prepare(target, output);
         prepared.rewrites().forEach(r -> getLog().info("Rewrote " + r));
         if (skipAudit) {
             getLog().info("Skipping the nativelib audit (nativelib.audit.skip=true)");
