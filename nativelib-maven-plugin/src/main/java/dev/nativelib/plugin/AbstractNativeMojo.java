@@ -12,19 +12,24 @@ import dev.nativelib.plugin.packaging.OutputTimestamp;
 import dev.nativelib.plugin.packaging.PackageRequest;
 import dev.nativelib.plugin.packaging.PackagingException;
 import dev.nativelib.plugin.packaging.PreparedPackage;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.plugin.cmake.CMakeSettings;
+import dev.nativelib.plugin.cmake.Compatibility;
+import dev.nativelib.plugin.deps.NativeArtifactResolver;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
 /** Parameters and steps shared by the goals that read an install prefix. */
 abstract class AbstractNativeMojo extends AbstractMojo {
@@ -79,8 +84,48 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     protected String outputTimestamp;
 
+    /** The CMake package name consumers use: {@code find_package(<name>)}. Defaults to the artifactId. */
+    @Parameter(property = "nativelib.cmake.packageName")
+    protected String cmakePackageName;
+
+    /** The namespace of the imported targets, {@code <namespace>::<library>}. Defaults to the package name. */
+    @Parameter(property = "nativelib.cmake.namespace")
+    protected String cmakeNamespace;
+
+    /**
+     * Which requested versions {@code <Pkg>ConfigVersion.cmake} accepts: {@code AnyNewerVersion},
+     * {@code SameMajorVersion}, {@code SameMinorVersion} or {@code ExactVersion}.
+     */
+    @Parameter(property = "nativelib.cmake.compatibility", defaultValue = "SameMajorVersion")
+    protected String cmakeCompatibility;
+
+    /** Include directories (relative to the install prefix) the imported targets carry, in addition to include/. */
+    @Parameter
+    protected List<String> cmakeIncludeDirectories;
+
+    /** Compile definitions consumers of the imported targets get, e.g. {@code GREET_SHARED}. */
+    @Parameter
+    protected List<String> cmakeCompileDefinitions;
+
+    /** Ship the CMake package the install prefix already has (lib/cmake, share/cmake) instead of generating one. */
+    @Parameter(property = "nativelib.cmake.keepExisting", defaultValue = "true")
+    protected boolean keepExistingCMakeConfig;
+
+    /** Write CMake package files into the package. */
+    @Parameter(property = "nativelib.cmake.generate", defaultValue = "true")
+    protected boolean generateCMakePackage;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    protected final RepositorySystem repositorySystem;
+
+    protected AbstractNativeMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
 
     /**
      * @param target the package's platform
@@ -89,13 +134,39 @@ abstract class AbstractNativeMojo extends AbstractMojo {
      */
     protected PreparedPackage prepare(Platform target, Path output)
             throws MojoExecutionException, MojoFailureException {
+        List<FoundPackage> dependencies = NativeArtifactResolver.packages(
+                new NativeArtifactResolver(repositorySystem, session, project, getLog()).resolve(target), target);
+        for (FoundPackage d : dependencies) {
+            getLog().info("Native dependency " + d.descriptor().coordinates() + " [" + target + "]");
+        }
         try {
             return NativePackager.prepare(new PackageRequest(project.getGroupId(), project.getArtifactId(),
                     project.getVersion(), target, installPrefix.toPath(), libraryDirectories, includeDirectory,
                     OutputTimestamp.parse(outputTimestamp), output, rewriteRunPaths,
-                    Path.of(project.getBuild().getDirectory(), "nativelib-staging", target.name())));
+                    Path.of(project.getBuild().getDirectory(), "nativelib-staging", target.name()), cmakeSettings(),
+                    keepExistingCMakeConfig, dependencies));
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    private CMakeSettings cmakeSettings() throws MojoExecutionException {
+        if (!generateCMakePackage) {
+            return null;
+        }
+        String name = cmakePackageName == null || cmakePackageName.isBlank() ? project.getArtifactId()
+                : cmakePackageName.trim();
+        String namespace = cmakeNamespace == null || cmakeNamespace.isBlank() ? name : cmakeNamespace.trim();
+        List<String> includes = new ArrayList<>();
+        includes.add(includeDirectory);
+        if (cmakeIncludeDirectories != null) {
+            includes.addAll(cmakeIncludeDirectories);
+        }
+        try {
+            return new CMakeSettings(name, namespace, Compatibility.parse(cmakeCompatibility), includes,
+                    cmakeCompileDefinitions == null ? List.of() : cmakeCompileDefinitions);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid CMake settings: " + e.getMessage(), e);
         }
     }
 
@@ -115,13 +186,7 @@ abstract class AbstractNativeMojo extends AbstractMojo {
                 throw new MojoExecutionException("Invalid <glibcFloor>: " + e.getMessage());
             }
         }
-        Map<String, String> provided;
-        try {
-            List<File> files = project.getArtifacts().stream().map(Artifact::getFile).toList();
-            provided = NativeDependencies.providedNames(NativeDependencies.find(files, target));
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read the project's native dependencies: " + e.getMessage(), e);
-        }
+        Map<String, String> provided = NativeDependencies.providedNames(prepared.request().dependencies());
         List<Finding> findings = new Auditor(target, severities(), glibcFloor == null || glibcFloor.isBlank() ? null
                 : glibcFloor.trim(), provided.keySet()).audit(prepared.audited(), prepared.aliasNames());
         List<Finding> failures = findings.stream().filter(f -> f.severity() == Severity.FAIL).toList();

@@ -3,12 +3,14 @@ package dev.nativelib.plugin;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.packaging.PreparedPackage;
 import java.nio.file.Path;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Checks the libraries of an install prefix against nativelib's packaging rules without packaging them: architecture
@@ -23,6 +25,11 @@ public class AuditMojo extends AbstractNativeMojo {
     /** Skips the audit. */
     @Parameter(property = "nativelib.audit.skip", defaultValue = "false")
     private boolean skip;
+
+    @Inject
+    public AuditMojo(RepositorySystem repositorySystem) {
+        super(repositorySystem);
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

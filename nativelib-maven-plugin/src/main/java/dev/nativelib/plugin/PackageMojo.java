@@ -14,6 +14,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Packages an install prefix (the output of {@code cmake --install}) into a classifier JAR for one platform and
@@ -40,7 +41,8 @@ public class PackageMojo extends AbstractNativeMojo {
     private final MavenProjectHelper projectHelper;
 
     @Inject
-    public PackageMojo(MavenProjectHelper projectHelper) {
+    public PackageMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
+        super(repositorySystem);
         this.projectHelper = projectHelper;
     }
 
@@ -65,6 +67,11 @@ public class PackageMojo extends AbstractNativeMojo {
             NativePackager.write(prepared);
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        }
+        if (prepared.descriptor().cmakeName() != null) {
+            getLog().info("CMake: find_package(" + prepared.descriptor().cmakeName() + ") gives "
+                    + String.join(", ", prepared.descriptor().libraries().stream()
+                    .map(l -> prepared.descriptor().cmakeNamespace() + "::" + l.name()).toList()));
         }
         for (LibraryEntry library : prepared.descriptor().libraries()) {
             getLog().info("  " + library.path() + " (" + library.name() + ", " + library.size() + " bytes"

@@ -31,6 +31,9 @@ import java.util.Properties;
  * library.0.runpath.count=0
  * library.0.minimumGlibc=2.14
  * package.minimumGlibc=2.14
+ * package.cmakeName=Greet
+ * package.cmakeNamespace=Greet
+ * require.count=0
  * alias.count=1
  * alias.0.path=lib/libgreet.so.1
  * alias.0.target=libgreet.so.1.0.0
@@ -72,6 +75,15 @@ public final class DescriptorFormat {
             putOptional(out, "library." + i + ".minimumOs", l.minimumOs());
         }
         putOptional(out, "package.minimumGlibc", d.minimumGlibc());
+        putOptional(out, "package.cmakeName", d.cmakeName());
+        putOptional(out, "package.cmakeNamespace", d.cmakeNamespace());
+        put(out, "require.count", Integer.toString(d.requires().size()));
+        for (int i = 0; i < d.requires().size(); i++) {
+            PackageRequirement r = d.requires().get(i);
+            put(out, "require." + i + ".groupId", r.groupId());
+            put(out, "require." + i + ".artifactId", r.artifactId());
+            put(out, "require." + i + ".version", r.version());
+        }
         put(out, "alias.count", Integer.toString(d.aliases().size()));
         for (int i = 0; i < d.aliases().size(); i++) {
             AliasEntry a = d.aliases().get(i);
@@ -120,8 +132,16 @@ public final class DescriptorFormat {
                 String k = "alias." + i + ".";
                 aliases.add(new AliasEntry(f.text(k + "path"), f.text(k + "target")));
             }
+            List<PackageRequirement> requires = new ArrayList<>();
+            int requireCount = f.optional("require.count") == null ? 0 : f.integer("require.count");
+            for (int i = 0; i < requireCount; i++) {
+                String k = "require." + i + ".";
+                requires.add(new PackageRequirement(f.text(k + "groupId"), f.text(k + "artifactId"),
+                        f.text(k + "version")));
+            }
             return new PackageDescriptor(f.text("package.groupId"), f.text("package.artifactId"),
-                    f.text("package.version"), Platform.parse(f.text("package.platform")), libraries, aliases);
+                    f.text("package.version"), Platform.parse(f.text("package.platform")), libraries, aliases,
+                    requires, f.optional("package.cmakeName"), f.optional("package.cmakeNamespace"));
         } catch (DescriptorException e) {
             throw e;
         } catch (IllegalArgumentException e) {

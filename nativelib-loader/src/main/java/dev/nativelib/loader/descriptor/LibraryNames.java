@@ -27,6 +27,15 @@ public final class LibraryNames {
     }
 
     /**
+     * @param fileName a file name
+     * @return whether it is a Windows import library ({@code foo.lib}, {@code libfoo.dll.a})
+     */
+    public static boolean isImportLibrary(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".lib") || lower.endsWith(".dll.a");
+    }
+
+    /**
      * @param fileName a shared library file name
      * @return its logical name
      */

@@ -17,9 +17,14 @@ import java.util.Optional;
  * @param platform   the platform the binaries are built for
  * @param libraries  the shared libraries, in load order
  * @param aliases    symbolic links to recreate next to the libraries
+ * @param requires   native packages this one was built against
+ * @param cmakeName  the CMake package name ({@code find_package(<cmakeName>)}), or {@code null} if the package
+ *                   carries no CMake files
+ * @param cmakeNamespace namespace of its imported targets ({@code <cmakeNamespace>::<library>}), or {@code null}
  */
 public record PackageDescriptor(String groupId, String artifactId, String version, Platform platform,
-                                List<LibraryEntry> libraries, List<AliasEntry> aliases) {
+                                List<LibraryEntry> libraries, List<AliasEntry> aliases,
+                                List<PackageRequirement> requires, String cmakeName, String cmakeNamespace) {
 
     /** Current version of the descriptor format; readers reject newer versions. */
     public static final int FORMAT_VERSION = 1;
@@ -32,6 +37,22 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
         Objects.requireNonNull(platform, "platform");
         libraries = List.copyOf(libraries);
         aliases = List.copyOf(aliases);
+        requires = List.copyOf(requires);
+    }
+
+    /**
+     * A package with no requirements and no CMake files.
+     *
+     * @param groupId    Maven groupId of the package
+     * @param artifactId Maven artifactId of the package
+     * @param version    Maven version of the package
+     * @param platform   the platform the binaries are built for
+     * @param libraries  the shared libraries, in load order
+     * @param aliases    symbolic links to recreate next to the libraries
+     */
+    public PackageDescriptor(String groupId, String artifactId, String version, Platform platform,
+                             List<LibraryEntry> libraries, List<AliasEntry> aliases) {
+        this(groupId, artifactId, version, platform, libraries, aliases, List.of(), null, null);
     }
 
     private static void requireCoordinate(String value, String what) {

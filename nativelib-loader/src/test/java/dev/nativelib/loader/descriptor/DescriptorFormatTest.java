@@ -52,10 +52,23 @@ class DescriptorFormatTest {
                 library.1.needed.count=0
                 library.1.runpath.count=0
                 package.minimumGlibc=2.14
+                require.count=0
                 alias.count=1
                 alias.0.path=lib/libgreet.so.1
                 alias.0.target=libgreet.so.1.0.0
                 """.formatted(HASH, "b".repeat(64)), text);
+    }
+
+    @Test
+    void roundTripsRequirementsAndCMakeNames() throws IOException {
+        PackageDescriptor s = sample();
+        PackageDescriptor d = new PackageDescriptor(s.groupId(), s.artifactId(), s.version(), s.platform(),
+                s.libraries(), s.aliases(), List.of(new PackageRequirement("dev.example", "base", "2.1.0")), "Greet",
+                "Acme");
+        String text = new String(DescriptorFormat.write(d), StandardCharsets.UTF_8);
+        assertEquals(true, text.contains("package.cmakeName=Greet\npackage.cmakeNamespace=Acme\nrequire.count=1\n"
+                + "require.0.groupId=dev.example\nrequire.0.artifactId=base\nrequire.0.version=2.1.0\n"), text);
+        assertEquals(d, read(text));
     }
 
     @Test

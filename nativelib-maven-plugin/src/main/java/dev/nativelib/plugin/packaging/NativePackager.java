@@ -10,6 +10,10 @@ import dev.nativelib.loader.descriptor.LibraryNames;
 import dev.nativelib.loader.descriptor.LoadOrder;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageLayout;
+import dev.nativelib.loader.descriptor.PackageRequirement;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.plugin.cmake.CMakePackageWriter;
+import dev.nativelib.plugin.cmake.CMakeSettings;
 import dev.nativelib.loader.descriptor.Sha256;
 import dev.nativelib.plugin.audit.AuditedLibrary;
 import dev.nativelib.plugin.relocate.RunPathRewriter;
@@ -107,11 +111,55 @@ public final class NativePackager {
         for (String path : contents.headers()) {
             sources.put(path, prefix.resolve(path));
         }
+        for (String path : contents.importLibraries()) {
+            sources.put(path, prefix.resolve(path));
+        }
+        List<PackageRequirement> requires = request.dependencies().stream()
+                .map(p -> new PackageRequirement(p.descriptor().groupId(), p.descriptor().artifactId(),
+                        p.descriptor().version()))
+                .distinct().toList();
+        boolean ownCMake = request.keepExistingCMake() && !contents.cmakeFiles().isEmpty();
+        if (ownCMake) {
+            contents.cmakeFiles().forEach(path -> sources.put(path, prefix.resolve(path)));
+        }
+        CMakeSettings cmake = ownCMake ? null : request.cmake();
         PackageDescriptor descriptor = new PackageDescriptor(request.groupId(), request.artifactId(),
-                request.version(), request.platform(), ordered, aliases);
+                request.version(), request.platform(), ordered, aliases, requires,
+                cmake == null ? null : cmake.packageName(), cmake == null ? null : cmake.namespace());
+        Map<String, byte[]> generated = new LinkedHashMap<>();
+        if (cmake != null) {
+            List<String> headerDirs = cmake.includeDirectories().stream()
+                    .filter(dir -> Files.isDirectory(prefix.resolve(dir))).toList();
+            generated.putAll(CMakePackageWriter.write(descriptor, cmake, headerDirs, contents.importLibraries(),
+                    cmakeDependencies(request.dependencies())));
+        }
         Set<String> aliasNames = new LinkedHashSet<>();
         aliases.forEach(a -> aliasNames.add(a.path().substring(a.path().lastIndexOf('/') + 1)));
-        return new PreparedPackage(request, descriptor, sources, audited, aliasNames, rewrites);
+        return new PreparedPackage(request, descriptor, sources, generated, audited, aliasNames, rewrites);
+    }
+
+    /** The required packages that carry CMake files, with the names their libraries can be needed by. */
+    private static List<CMakePackageWriter.Dependency> cmakeDependencies(List<FoundPackage> dependencies) {
+        List<CMakePackageWriter.Dependency> out = new ArrayList<>();
+        for (FoundPackage p : dependencies) {
+            PackageDescriptor d = p.descriptor();
+            if (d.cmakeName() == null) {
+                continue;
+            }
+            Map<String, String> providers = new LinkedHashMap<>();
+            for (LibraryEntry l : d.libraries()) {
+                providers.put(l.fileName(), l.name());
+                if (l.soname() != null) {
+                    providers.put(l.soname().substring(l.soname().lastIndexOf('/') + 1), l.name());
+                }
+            }
+            for (AliasEntry a : d.aliases()) {
+                d.libraries().stream().filter(l -> l.path().equals(a.resolvedTarget())).findFirst()
+                        .ifPresent(l -> providers.put(a.path().substring(a.path().lastIndexOf('/') + 1), l.name()));
+            }
+            out.add(new CMakePackageWriter.Dependency(d.cmakeName(), d.cmakeNamespace(), d.version(), providers));
+        }
+        return out;
     }
 
     private static LibraryEntry entry(String path, String name, Path file, List<BinaryInfo> slices)
@@ -143,6 +191,7 @@ public final class NativePackager {
                 request.platform()) + "\n").getBytes(StandardCharsets.UTF_8));
         jar.add(root + PackageLayout.DESCRIPTOR, DescriptorFormat.write(prepared.descriptor()));
         prepared.sources().forEach((path, file) -> jar.add(root + path, file));
+        prepared.generated().forEach((path, bytes) -> jar.add(root + path, bytes));
         try {
             jar.write(request.output());
         } catch (IOException e) {

@@ -11,14 +11,19 @@ import java.util.List;
  * @param libraries real shared-library files, sorted
  * @param aliases   symbolic links to shared libraries, sorted by link path
  * @param headers   files under the include directory, sorted
+ * @param importLibraries Windows import libraries ({@code *.lib}, {@code *.dll.a}) in the library directories
+ * @param cmakeFiles files of CMake packages the install already has ({@code lib/cmake/**}, {@code share/cmake/**})
  */
-public record PrefixContents(Path prefix, List<String> libraries, List<Alias> aliases, List<String> headers) {
+public record PrefixContents(Path prefix, List<String> libraries, List<Alias> aliases, List<String> headers,
+                             List<String> importLibraries, List<String> cmakeFiles) {
 
     /** Copies the lists. */
     public PrefixContents {
         libraries = List.copyOf(libraries);
         aliases = List.copyOf(aliases);
         headers = List.copyOf(headers);
+        importLibraries = List.copyOf(importLibraries);
+        cmakeFiles = List.copyOf(cmakeFiles);
     }
 
     /**

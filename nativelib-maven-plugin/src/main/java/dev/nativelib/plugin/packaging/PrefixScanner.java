@@ -42,6 +42,8 @@ public final class PrefixScanner {
         List<String> libraries = new ArrayList<>();
         List<PrefixContents.Alias> aliases = new ArrayList<>();
         List<String> headers = new ArrayList<>();
+        List<String> importLibraries = new ArrayList<>();
+        List<String> cmakeFiles = new ArrayList<>();
         try {
             for (String dirName : libraryDirectories) {
                 Path dir = realPrefix.resolve(dirName);
@@ -50,14 +52,30 @@ public final class PrefixScanner {
                 }
                 for (Path file : walk(dir)) {
                     String name = file.getFileName().toString();
+                    String relative = relative(realPrefix, file);
+                    if (Files.isRegularFile(file) && relative.startsWith(dirName + "/cmake/")) {
+                        cmakeFiles.add(relative);
+                        continue;
+                    }
+                    if (Files.isRegularFile(file) && LibraryNames.isImportLibrary(name)) {
+                        importLibraries.add(relative);
+                        continue;
+                    }
                     if (!LibraryNames.isSharedLibrary(name)) {
                         continue;
                     }
-                    String relative = relative(realPrefix, file);
                     if (Files.isSymbolicLink(file)) {
                         aliases.add(new PrefixContents.Alias(relative, aliasTarget(realPrefix, file)));
                     } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                         libraries.add(relative);
+                    }
+                }
+            }
+            Path shareCmake = realPrefix.resolve("share/cmake");
+            if (Files.isDirectory(shareCmake)) {
+                for (Path file : walk(shareCmake)) {
+                    if (Files.isRegularFile(file)) {
+                        cmakeFiles.add(relative(realPrefix, file));
                     }
                 }
             }
@@ -80,7 +98,9 @@ public final class PrefixScanner {
         libraries.sort(null);
         aliases.sort((a, b) -> a.path().compareTo(b.path()));
         headers.sort(null);
-        return new PrefixContents(prefix, libraries, aliases, headers);
+        importLibraries.sort(null);
+        cmakeFiles.sort(null);
+        return new PrefixContents(prefix, libraries, aliases, headers, importLibraries, cmakeFiles);
     }
 
     private static String aliasTarget(Path prefix, Path link) throws IOException, PackagingException {

@@ -14,10 +14,12 @@ import java.util.Set;
  * @param request    what was asked for
  * @param descriptor the descriptor, libraries in load order
  * @param sources    each file to put in the JAR, by its path in the package (rewritten copies where relocated)
+ * @param generated  generated files (CMake package files) by their path in the package
  * @param audited    the libraries as the audit sees them
  * @param aliasNames file names of the symbolic links, which also satisfy needed names
  * @param rewrites   a description of each run path that was rewritten
  */
 public record PreparedPackage(PackageRequest request, PackageDescriptor descriptor, Map<String, Path> sources,
+                              Map<String, byte[]> generated,
                               List<AuditedLibrary> audited, Set<String> aliasNames, List<String> rewrites) {
 }

@@ -1,0 +1,107 @@
+package dev.nativelib.plugin;
+
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.deps.NativeArtifactResolver;
+import dev.nativelib.plugin.unpack.DepsFileWriter;
+import dev.nativelib.plugin.unpack.PackageUnpacker;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Resolves the project's native dependencies for the build platform (transitively, with dependency management and
+ * BOMs applied, each at its own version), unpacks each under {@code target/nativelib/<artifactId>/}, and writes
+ * {@code target/nativelib/nativelib-deps.cmake} so that a CMake build finds them with {@code find_package}. Also sets
+ * the {@code nativelib.prefixPath} property (the package directories, {@code ;}-separated, for
+ * {@code -DCMAKE_PREFIX_PATH}) and {@code nativelib.depsFile}.
+ */
+@Mojo(name = "unpack", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
+public class UnpackMojo extends AbstractMojo {
+
+    /** The platform whose packages to unpack; defaults to the build machine's (see {@code package}). */
+    @Parameter(property = "nativelib.platform")
+    private String platform;
+
+    /** Where packages are unpacked and {@code nativelib-deps.cmake} is written. */
+    @Parameter(property = "nativelib.unpackDirectory", defaultValue = "${project.build.directory}/nativelib")
+    private File outputDirectory;
+
+    /** Skips unpacking. */
+    @Parameter(property = "nativelib.unpack.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public UnpackMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Skipping nativelib:unpack (nativelib.unpack.skip=true)");
+            return;
+        }
+        Platform target = BuildPlatform.resolve(platform, project.getProperties());
+        List<File> jars = new NativeArtifactResolver(repositorySystem, session, project, getLog()).resolve(target);
+        List<DepsFileWriter.Entry> entries = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        Path out = outputDirectory.toPath();
+        try {
+            Files.createDirectories(out);
+            for (File jar : jars) {
+                for (FoundPackage pkg : NativeArtifactResolver.packages(List.of(jar), target)) {
+                    String dir = pkg.descriptor().artifactId();
+                    Set<String> libDirs = PackageUnpacker.unpack(jar.toPath(), pkg, out.resolve(dir));
+                    boolean findModule = pkg.descriptor().cmakeName() != null
+                            && Files.isRegularFile(out.resolve(dir).resolve("cmake/Find"
+                            + pkg.descriptor().cmakeName() + ".cmake"));
+                    entries.add(new DepsFileWriter.Entry(pkg.descriptor().coordinates(), dir, libDirs, findModule));
+                    prefixes.add(out.resolve(dir).toAbsolutePath().toString());
+                    getLog().info("Unpacked " + pkg.descriptor().coordinates() + " [" + target + "] to "
+                            + out.resolve(dir) + (pkg.descriptor().cmakeName() == null ? ""
+                            : " (find_package(" + pkg.descriptor().cmakeName() + "))"));
+                }
+            }
+            Path deps = out.resolve("nativelib-deps.cmake");
+            Files.writeString(deps, DepsFileWriter.write(target.name(), entries), StandardCharsets.UTF_8);
+            project.getProperties().setProperty("nativelib.prefixPath", String.join(";", prefixes));
+            project.getProperties().setProperty("nativelib.depsFile", deps.toAbsolutePath().toString());
+            if (entries.isEmpty()) {
+                getLog().info("No native dependencies for " + target + "; wrote an empty " + deps);
+            } else {
+                getLog().info("Wrote " + deps + " ("
+                        + entries.stream().map(DepsFileWriter.Entry::directory).collect(Collectors.joining(", "))
+                        + ")");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot unpack native dependencies into " + out + ": " + e.getMessage(),
+                    e);
+        }
+    }
+}

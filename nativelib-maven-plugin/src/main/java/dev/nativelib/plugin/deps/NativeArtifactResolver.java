@@ -1,0 +1,179 @@
+package dev.nativelib.plugin.deps;
+
+import dev.nativelib.loader.descriptor.PackageLayout;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.platform.Platform;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipFile;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+
+/**
+ * Finds the classifier JARs of a project's native dependencies for one platform, with Maven Resolver.
+ *
+ * <p>A native package's main artifact is its POM (its project has {@code pom} packaging and attaches one JAR per
+ * platform), so projects depend on it with {@code <type>pom</type>}, and so do the POMs of packages that require it.
+ * Maven has already resolved that graph (transitively, with dependency management and imported BOMs applied, each
+ * node at its mediated version); for every {@code pom} node this resolver fetches {@code <G>:<A>:jar:<platform>:<V>}.
+ * A dependency declared directly as a classifier JAR for the platform is used as it is.
+ */
+public final class NativeArtifactResolver {
+
+    /** Platforms probed when a package lacks the requested one, to tell "not native" from "not built for this". */
+    private static final List<String> COMMON_PLATFORMS = List.of("linux-x86_64", "linux-aarch_64", "osx-x86_64",
+            "osx-aarch_64", "windows-x86_64", "windows-aarch_64", "linux-x86_64-musl", "linux-aarch_64-musl",
+            "linux-ppcle_64", "linux-s390_64", "linux-riscv64");
+
+    private final RepositorySystem repositorySystem;
+    private final MavenSession session;
+    private final MavenProject project;
+    private final Log log;
+
+    /**
+     * @param repositorySystem Maven Resolver
+     * @param session          the build session (reactor projects, repository session)
+     * @param project          the project whose dependencies are resolved
+     * @param log              where decisions are logged at debug level
+     */
+    public NativeArtifactResolver(RepositorySystem repositorySystem, MavenSession session, MavenProject project,
+                                  Log log) {
+        this.repositorySystem = repositorySystem;
+        this.session = session;
+        this.project = project;
+        this.log = log;
+    }
+
+    /**
+     * @param platform the platform whose packages are wanted
+     * @return the native packages among the project's (non-test) dependencies, in dependency order as Maven lists
+     *         them
+     * @throws MojoExecutionException if a native dependency has no JAR for the platform, or a sibling module has not
+     *                                been packaged yet; the message says which and what to do
+     */
+    public List<File> resolve(Platform platform) throws MojoExecutionException {
+        List<File> jars = new ArrayList<>();
+        for (Artifact a : project.getArtifacts()) {
+            if (Artifact.SCOPE_TEST.equals(a.getScope())) {
+                continue;
+            }
+            if ("jar".equals(a.getType()) && platform.name().equals(a.getClassifier())) {
+                jars.add(a.getFile());
+            } else if ("pom".equals(a.getType()) && (a.getClassifier() == null || a.getClassifier().isEmpty())) {
+                File jar = classifierJar(a, platform.name());
+                if (jar != null) {
+                    jars.add(jar);
+                    continue;
+                }
+                List<String> existing = existingPlatforms(a, platform);
+                if (existing.isEmpty()) {
+                    log.debug("nativelib: " + a.getId() + " has no platform JARs; not a native package");
+                    continue;
+                }
+                throw new MojoExecutionException("Native dependency " + coordinates(a) + " has no JAR for platform "
+                        + platform + " (" + coordinates(a) + ":jar:" + platform + "). Classifiers that exist: "
+                        + String.join(", ", existing) + ". Build and deploy the package for " + platform
+                        + " (or pick one of those platforms with -Dnativelib.platform).");
+            }
+        }
+        return jars;
+    }
+
+    private File classifierJar(Artifact a, String classifier) throws MojoExecutionException {
+        DefaultArtifact wanted = new DefaultArtifact(a.getGroupId(), a.getArtifactId(), classifier, "jar",
+                a.getBaseVersion());
+        try {
+            ArtifactResult result = repositorySystem.resolveArtifact(session.getRepositorySession(),
+                    new ArtifactRequest(wanted, project.getRemoteProjectRepositories(), null));
+            File file = result.getArtifact().getFile();
+            if (file.isFile() && isNativePackage(file)) {
+                return file;
+            }
+            if (file.isDirectory()) {
+                throw notPackaged(a);
+            }
+            return null;
+        } catch (ArtifactResolutionException e) {
+            if (isReactorSibling(a)) {
+                throw notPackaged(a);
+            }
+            return null;
+        }
+    }
+
+    private List<String> existingPlatforms(Artifact a, Platform platform) throws MojoExecutionException {
+        Set<String> candidates = new LinkedHashSet<>();
+        File dir = a.getFile() == null ? null : a.getFile().getParentFile();
+        String prefix = a.getArtifactId() + "-" + a.getVersion() + "-";
+        File[] files = dir == null ? null : dir.listFiles();
+        if (files != null) {
+            for (File f : files) {
+                String name = f.getName();
+                if (name.startsWith(prefix) && name.endsWith(".jar")) {
+                    String classifier = name.substring(prefix.length(), name.length() - 4);
+                    if (classifier.matches("[a-z0-9]+-[a-z0-9_]+(-[a-z0-9]+)?")) {
+                        candidates.add(classifier);
+                    }
+                }
+            }
+        }
+        candidates.addAll(COMMON_PLATFORMS);
+        candidates.remove(platform.name());
+        List<String> existing = new ArrayList<>();
+        for (String c : candidates) {
+            if (classifierJar(a, c) != null) {
+                existing.add(c);
+            }
+        }
+        return existing;
+    }
+
+    private boolean isReactorSibling(Artifact a) {
+        return session.getProjects().stream().anyMatch(p -> p.getGroupId().equals(a.getGroupId())
+                && p.getArtifactId().equals(a.getArtifactId()) && p.getVersion().equals(a.getVersion()));
+    }
+
+    private MojoExecutionException notPackaged(Artifact a) {
+        return new MojoExecutionException("Native dependency " + coordinates(a) + " is a module of this build that"
+                + " has not been packaged yet, so its platform JAR does not exist. Run the build to at least the"
+                + " package phase (`mvn package` or `mvn install`), not only compile.");
+    }
+
+    private static boolean isNativePackage(File jar) {
+        try (ZipFile zip = new ZipFile(jar)) {
+            return zip.getEntry(PackageLayout.INDEX) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String coordinates(Artifact a) {
+        return a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion();
+    }
+
+    /**
+     * @param jars     classifier JARs from {@link #resolve}
+     * @param platform their platform
+     * @return their packages
+     * @throws MojoExecutionException if one cannot be read
+     */
+    public static List<FoundPackage> packages(List<File> jars, Platform platform) throws MojoExecutionException {
+        try {
+            return NativeDependencies.find(jars, platform);
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("Cannot read a native dependency's descriptor: " + e.getMessage(), e);
+        }
+    }
+}

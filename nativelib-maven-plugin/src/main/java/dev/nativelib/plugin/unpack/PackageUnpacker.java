@@ -1,0 +1,95 @@
+package dev.nativelib.plugin.unpack;
+
+import dev.nativelib.loader.descriptor.AliasEntry;
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.descriptor.PackageLayout;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.descriptor.LibraryNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Unpacks a native package into a directory laid out like the install prefix it was made from ({@code lib/},
+ * {@code include/}, {@code lib/cmake/…}), recreating its symbolic links, so a CMake build can use it as a prefix.
+ */
+public final class PackageUnpacker {
+
+    private PackageUnpacker() {
+    }
+
+    /**
+     * @param jar    the package's classifier JAR
+     * @param pkg    its descriptor, as found in that JAR
+     * @param target the directory to unpack into; replaced if it exists
+     * @return the directories holding its shared libraries, relative to {@code target}
+     * @throws IOException if the JAR cannot be read or an entry would land outside {@code target}
+     */
+    public static Set<String> unpack(Path jar, FoundPackage pkg, Path target) throws IOException {
+        PackageDescriptor d = pkg.descriptor();
+        String root = PackageLayout.packageRoot(d.groupId(), d.artifactId(), d.platform());
+        Path base = target.toAbsolutePath().normalize();
+        delete(base);
+        Path tmp = base.resolveSibling("." + base.getFileName() + ".tmp");
+        delete(tmp);
+        Files.createDirectories(tmp);
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                if (!e.getName().startsWith(root) || e.isDirectory()
+                        || e.getName().equals(root + PackageLayout.DESCRIPTOR)) {
+                    continue;
+                }
+                String relative = e.getName().substring(root.length());
+                Path dest = tmp.resolve(relative).normalize();
+                if (!dest.startsWith(tmp)) {
+                    throw new IOException(jar + ": entry " + e.getName() + " would be written outside " + target);
+                }
+                Files.createDirectories(dest.getParent());
+                try (InputStream in = zip.getInputStream(e)) {
+                    Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (LibraryNames.isSharedLibrary(dest.getFileName().toString())) {
+                    dest.toFile().setExecutable(true, true);
+                }
+            }
+        }
+        for (AliasEntry alias : d.aliases()) {
+            Path link = tmp.resolve(alias.path());
+            Files.createDirectories(link.getParent());
+            try {
+                Files.createSymbolicLink(link, Paths.get(alias.target()));
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(tmp.resolve(alias.resolvedTarget()), link);
+            }
+        }
+        Files.move(tmp, base);
+        Set<String> dirs = new LinkedHashSet<>();
+        d.libraries().forEach(l -> dirs.add(l.path().contains("/") ? l.path().substring(0, l.path().lastIndexOf('/'))
+                : ""));
+        return dirs;
+    }
+
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}
