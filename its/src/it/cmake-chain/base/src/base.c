@@ -1,0 +1,3 @@
+#define BASE_SHARED
+#include "base.h"
+int base_value(void) { return 40; }

@@ -1,0 +1,3 @@
+#include "middle.h"
+#include "top.h"
+int top_value(void) { return middle_value() + 1; }
