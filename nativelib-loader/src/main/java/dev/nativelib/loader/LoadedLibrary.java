@@ -12,7 +12,7 @@ import java.util.List;
  * @param coordinates {@code groupId:artifactId:version} of the package
  * @param platform    the package's platform, e.g. {@code linux-x86_64}
  * @param origin      the JAR or class-path directory the package was read from
- * @param loaded      every library loaded for this request, in load order
+ * @param loaded      every library this request needed, dependencies' first, in load order
  */
 public record LoadedLibrary(String name, Path path, String coordinates, String platform, String origin,
                             List<Path> loaded) {

@@ -7,6 +7,7 @@ import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.discovery.PackageFinder;
 import dev.nativelib.loader.discovery.PackageSelector;
+import dev.nativelib.loader.graph.DependencyGraph;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
 import java.io.IOException;
@@ -30,10 +31,12 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>{@code load} finds the package for the running platform on the class path, extracts its libraries into a
- * private per-user cache (verifying every file's SHA-256), and loads them with {@link System#load} in the order the
- * descriptor gives. It is idempotent and thread-safe: the first call does the work, later calls return the same
- * result.
+ * <p>{@code load} finds the package for the running platform on the class path, and the native packages it needs
+ * (those its descriptor requires, and those providing the SONAMEs its libraries need), extracts each into a private
+ * per-user cache (verifying every file's SHA-256), and loads their libraries with {@link System#load}, dependencies
+ * first. Because each library is loaded by absolute path before the libraries that need it, the dynamic loader
+ * matches their needed names against what is already loaded: no search path is involved. Each package is loaded once
+ * per process. It is idempotent and thread-safe: the first call does the work, later calls return the same result.
  */
 public final class NativeLoader {
 
@@ -78,23 +81,35 @@ public final class NativeLoader {
         }
         synchronized (LOCK) {
             FoundPackage pkg;
+            List<FoundPackage> order;
             try {
-                pkg = PackageSelector.select(name, platform, PackageFinder.find(classLoader));
+                List<FoundPackage> all = PackageFinder.find(classLoader);
+                pkg = PackageSelector.select(name, platform, all);
+                order = new DependencyGraph(all.stream().filter(p -> p.descriptor().platform().equals(platform))
+                        .toList()).loadOrder(pkg);
             } catch (RuntimeException e) {
                 throw new NativeLoaderException(e.getMessage(), e);
             }
-            PackageDescriptor d = pkg.descriptor();
-            String key = d.groupId() + ":" + d.artifactId() + ":" + d.platform();
-            List<Path> loaded = LOADED.get(key);
-            if (loaded == null) {
-                loaded = loadPackage(pkg);
-                LOADED.put(key, loaded);
-            } else {
-                LOG.log(Level.DEBUG, () -> d.coordinates() + " is already loaded");
+            LOG.log(Level.DEBUG, () -> "load order for '" + name + "': " + order.stream()
+                    .map(p -> p.descriptor().coordinates()).toList());
+            List<Path> all = new ArrayList<>();
+            List<Path> own = List.of();
+            for (FoundPackage p : order) {
+                PackageDescriptor pd = p.descriptor();
+                String key = pd.groupId() + ":" + pd.artifactId() + ":" + pd.platform();
+                List<Path> files = LOADED.get(key);
+                if (files == null) {
+                    files = loadPackage(p);
+                    LOADED.put(key, files);
+                } else {
+                    LOG.log(Level.DEBUG, () -> pd.coordinates() + " is already loaded");
+                }
+                all.addAll(files);
+                own = files;
             }
-            int index = indexOf(d, name);
-            return new LoadedLibrary(name, loaded.get(index), d.coordinates(), d.platform().name(), pkg.origin(),
-                    loaded);
+            PackageDescriptor d = pkg.descriptor();
+            return new LoadedLibrary(name, own.get(indexOf(d, name)), d.coordinates(), d.platform().name(),
+                    pkg.origin(), all);
         }
     }
 

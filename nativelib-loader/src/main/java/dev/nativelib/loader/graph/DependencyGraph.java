@@ -1,0 +1,226 @@
+package dev.nativelib.loader.graph;
+
+import dev.nativelib.loader.binary.VersionOrder;
+import dev.nativelib.loader.descriptor.AliasEntry;
+import dev.nativelib.loader.descriptor.LibraryEntry;
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.descriptor.PackageRequirement;
+import dev.nativelib.loader.discovery.FoundPackage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Orders the native packages a package needs so that each is loaded after everything it needs. Edges come from the
+ * packages a descriptor requires and from each library's needed names, mapped to the package on the class path that
+ * provides that SONAME (or install name, DLL name, file or link name).
+ *
+ * <p>Rejected with a message that says what to do: a required package missing from the class path; two versions of
+ * one package on the class path; a required package whose version is outside what the dependent was built against
+ * (same major version, not older); a needed SONAME that the required package no longer provides; a cycle.
+ */
+public final class DependencyGraph {
+
+    private static final Pattern NUMERIC = Pattern.compile("^([0-9]+(\\.[0-9]+)*)");
+
+    private final Map<String, List<FoundPackage>> byKey = new LinkedHashMap<>();
+    private final Map<String, FoundPackage> byLibraryName = new HashMap<>();
+    private final boolean caseInsensitive;
+
+    /**
+     * @param packages every package on the class path for the running platform
+     */
+    public DependencyGraph(List<FoundPackage> packages) {
+        this.caseInsensitive = !packages.isEmpty()
+                && packages.get(0).descriptor().platform().os().equals("windows");
+        for (FoundPackage p : packages) {
+            byKey.computeIfAbsent(key(p.descriptor()), k -> new ArrayList<>()).add(p);
+            for (String name : providedNames(p.descriptor())) {
+                byLibraryName.putIfAbsent(normalize(name), p);
+            }
+        }
+    }
+
+    /**
+     * @param root the package that was asked for
+     * @return it and every package it needs, dependencies first
+     * @throws DependencyException if the graph cannot be loaded; the message says why and how to fix it
+     */
+    public List<FoundPackage> loadOrder(FoundPackage root) {
+        List<FoundPackage> order = new ArrayList<>();
+        visit(root, new LinkedHashSet<>(), new LinkedHashSet<>(), order);
+        return order;
+    }
+
+    private void visit(FoundPackage p, Set<String> done, LinkedHashSet<String> path, List<FoundPackage> order) {
+        String key = key(p.descriptor());
+        if (done.contains(key)) {
+            return;
+        }
+        if (path.contains(key)) {
+            List<String> cycle = new ArrayList<>();
+            boolean in = false;
+            for (String k : path) {
+                in |= k.equals(key);
+                if (in) {
+                    cycle.add(k);
+                }
+            }
+            cycle.add(key);
+            throw new DependencyException("Native packages need each other in a cycle: " + String.join(" -> ", cycle)
+                    + ". A package cannot be loaded before the packages it needs; break the cycle (merge the"
+                    + " packages, or remove one of the requirements).");
+        }
+        path.add(key);
+        for (FoundPackage dependency : dependencies(p)) {
+            visit(dependency, done, path, order);
+        }
+        path.remove(key);
+        done.add(key);
+        order.add(p);
+    }
+
+    private List<FoundPackage> dependencies(FoundPackage p) {
+        PackageDescriptor d = p.descriptor();
+        Set<FoundPackage> deps = new LinkedHashSet<>();
+        for (PackageRequirement r : d.requires()) {
+            deps.add(required(p, r));
+        }
+        Set<String> own = new HashSet<>();
+        providedNames(d).forEach(n -> own.add(normalize(n)));
+        for (LibraryEntry l : d.libraries()) {
+            for (String needed : l.needed()) {
+                String n = normalize(needed);
+                if (own.contains(n)) {
+                    continue;
+                }
+                FoundPackage provider = byLibraryName.get(n);
+                if (provider != null && provider != p) {
+                    deps.add(unique(provider.descriptor().groupId() + ":" + provider.descriptor().artifactId()));
+                } else if (provider == null) {
+                    checkRequiredStillProvides(p, l, needed);
+                }
+            }
+        }
+        return new ArrayList<>(deps);
+    }
+
+    /** A needed name nobody provides is fine (system library) unless a required package was meant to provide it. */
+    private void checkRequiredStillProvides(FoundPackage p, LibraryEntry l, String needed) {
+        String base = stem(normalize(needed));
+        for (PackageRequirement r : p.descriptor().requires()) {
+            FoundPackage dep = unique(r.key());
+            for (String name : providedNames(dep.descriptor())) {
+                if (stem(normalize(name)).equals(base)) {
+                    throw new DependencyException(p.descriptor().coordinates() + ": " + l.path() + " needs " + needed
+                            + ", but " + dep.descriptor().coordinates() + " in " + dep.origin() + " provides "
+                            + name + " instead (it was built against " + r + "). Use the version of "
+                            + r.key() + " it was built against, or rebuild " + p.descriptor().coordinates()
+                            + " against " + dep.descriptor().version() + ".");
+                }
+            }
+        }
+    }
+
+    private FoundPackage required(FoundPackage p, PackageRequirement r) {
+        List<FoundPackage> candidates = byKey.get(r.key());
+        if (candidates == null) {
+            throw new DependencyException(p.descriptor().coordinates() + " [" + p.descriptor().platform() + "] needs "
+                    + "the native package " + r + ", which is not on the class path. Add it:\n"
+                    + "  <dependency>\n    <groupId>" + r.groupId() + "</groupId>\n    <artifactId>" + r.artifactId()
+                    + "</artifactId>\n    <version>" + r.version() + "</version>\n    <classifier>"
+                    + p.descriptor().platform() + "</classifier>\n  </dependency>");
+        }
+        FoundPackage found = unique(r.key());
+        String have = found.descriptor().version();
+        if (!compatible(r.version(), have)) {
+            throw new DependencyException(p.descriptor().coordinates() + " was built against " + r + ", but the class"
+                    + " path has " + found.descriptor().coordinates() + " (" + found.origin() + "), which is "
+                    + (sameMajor(r.version(), have) ? "older" : "a different major version")
+                    + ". Depend on " + r.key() + " " + majorRange(r.version())
+                    + " (align the versions, e.g. with the family BOM), or rebuild "
+                    + p.descriptor().artifactId() + " against " + have + ".");
+        }
+        return found;
+    }
+
+    private FoundPackage unique(String key) {
+        List<FoundPackage> candidates = byKey.get(key);
+        if (candidates.size() > 1) {
+            StringBuilder m = new StringBuilder("Two versions of the native package " + key + " are on the class"
+                    + " path:\n");
+            candidates.forEach(c -> m.append("  ").append(c.descriptor().coordinates()).append(" in ")
+                    .append(c.origin()).append('\n'));
+            m.append("Keep one (check `mvn dependency:tree`; align versions with dependencyManagement or a BOM).");
+            throw new DependencyException(m.toString());
+        }
+        return candidates.get(0);
+    }
+
+    /** Compatible: same major version, and at least the version built against. */
+    static boolean compatible(String builtAgainst, String found) {
+        String a = numeric(builtAgainst);
+        String b = numeric(found);
+        if (a == null || b == null) {
+            return builtAgainst.equals(found);
+        }
+        return sameMajor(a, b) && VersionOrder.compare(b, a) >= 0;
+    }
+
+    private static boolean sameMajor(String a, String b) {
+        String x = numeric(a);
+        String y = numeric(b);
+        return x != null && y != null && x.split("\\.")[0].equals(y.split("\\.")[0]);
+    }
+
+    private static String majorRange(String v) {
+        String n = numeric(v);
+        if (n == null) {
+            return v;
+        }
+        long major = Long.parseLong(n.split("\\.")[0]);
+        return "[" + v + "," + (major + 1) + ")";
+    }
+
+    private static String numeric(String v) {
+        Matcher m = NUMERIC.matcher(v);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static Set<String> providedNames(PackageDescriptor d) {
+        Set<String> names = new LinkedHashSet<>();
+        for (LibraryEntry l : d.libraries()) {
+            names.add(l.fileName());
+            if (l.soname() != null) {
+                names.add(l.soname());
+            }
+        }
+        for (AliasEntry a : d.aliases()) {
+            names.add(a.path());
+        }
+        return names;
+    }
+
+    private String normalize(String name) {
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        return caseInsensitive ? last.toLowerCase(Locale.ROOT) : last;
+    }
+
+    /** {@code libfoo.so.1} and {@code libfoo.so.2} share the stem {@code libfoo.so}; likewise for dylibs and DLLs. */
+    private static String stem(String name) {
+        return name.replaceFirst("(\\.so)(\\.[0-9].*)$", "$1").replaceFirst("(\\.[0-9]+)+\\.dylib$", ".dylib")
+                .replaceFirst("-[0-9]+\\.dll$", ".dll");
+    }
+
+    private static String key(PackageDescriptor d) {
+        return d.groupId() + ":" + d.artifactId();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.nativelib.loader.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nativelib.loader.descriptor.LibraryEntry;
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.descriptor.PackageRequirement;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.platform.Platform;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DependencyGraphTest {
+
+    private static final String H = "0".repeat(64);
+    private static final Platform LINUX = Platform.parse("linux-x86_64");
+
+    /** A package with one library {@code lib<artifactId>.so.<major>} needing {@code needed}. */
+    private static FoundPackage pkg(String artifactId, String version, List<String> needed, String... requires) {
+        String major = version.split("\\.")[0];
+        String soname = "lib" + artifactId + ".so." + major;
+        LibraryEntry lib = new LibraryEntry("lib/" + soname, artifactId, 1, H, soname, "x86_64", needed, List.of(),
+                null, null);
+        List<PackageRequirement> reqs = Arrays.stream(requires).map(r -> r.split(":"))
+                .map(r -> new PackageRequirement("g", r[0], r[1])).toList();
+        PackageDescriptor d = new PackageDescriptor("g", artifactId, version, LINUX, List.of(lib), List.of(), reqs,
+                null, null);
+        return new FoundPackage(d, "jar:file:/repo/" + artifactId + "-" + version + ".jar!/META-INF/nativelib/g/"
+                + artifactId + "/linux-x86_64/", H);
+    }
+
+    private static List<String> order(List<FoundPackage> all, FoundPackage root) {
+        return new DependencyGraph(all).loadOrder(root).stream().map(p -> p.descriptor().artifactId()).toList();
+    }
+
+    @Test
+    void requirementsComeFirst() {
+        FoundPackage a = pkg("a", "1.0.0", List.of("libc.so.6"));
+        FoundPackage b = pkg("b", "2.0.0", List.of("liba.so.1"), "a:1.0.0");
+        FoundPackage c = pkg("c", "1.0.0", List.of("libb.so.2"), "b:2.0.0");
+        FoundPackage unrelated = pkg("z", "1.0.0", List.of());
+        assertEquals(List.of("a", "b", "c"), order(List.of(c, unrelated, b, a), c));
+        assertEquals(List.of("a"), order(List.of(c, b, a), a));
+    }
+
+    @Test
+    void neededSonamesFindTheirProviderWithoutADeclaredRequirement() {
+        FoundPackage a = pkg("a", "1.0.0", List.of());
+        FoundPackage b = pkg("b", "1.0.0", List.of("liba.so.1", "libm.so.6"));
+        assertEquals(List.of("a", "b"), order(List.of(b, a), b));
+    }
+
+    @Test
+    void missingRequiredPackageIsNamedWithTheDependencyToAdd() {
+        FoundPackage b = pkg("b", "2.0.0", List.of("liba.so.1"), "a:1.0.0");
+        DependencyException e = assertThrows(DependencyException.class, () -> order(List.of(b), b));
+        assertEquals("""
+                g:b:2.0.0 [linux-x86_64] needs the native package g:a:1.0.0, which is not on the class path. Add it:
+                  <dependency>
+                    <groupId>g</groupId>
+                    <artifactId>a</artifactId>
+                    <version>1.0.0</version>
+                    <classifier>linux-x86_64</classifier>
+                  </dependency>""", e.getMessage());
+    }
+
+    @Test
+    void twoVersionsOfOnePackageAreBothNamed() {
+        FoundPackage a1 = pkg("a", "1.0.0", List.of());
+        FoundPackage a2 = pkg("a", "1.1.0", List.of());
+        FoundPackage b = pkg("b", "1.0.0", List.of("liba.so.1"), "a:1.0.0");
+        DependencyException e = assertThrows(DependencyException.class, () -> order(List.of(b, a1, a2), b));
+        assertEquals("""
+                Two versions of the native package g:a are on the class path:
+                  g:a:1.0.0 in /repo/a-1.0.0.jar
+                  g:a:1.1.0 in /repo/a-1.1.0.jar
+                Keep one (check `mvn dependency:tree`; align versions with dependencyManagement or a BOM).""",
+                e.getMessage());
+    }
+
+    @Test
+    void olderOrOtherMajorVersionIsRefusedBeforeAnythingLoads() {
+        FoundPackage b = pkg("b", "1.0.0", List.of(), "a:1.4.0");
+        DependencyException older = assertThrows(DependencyException.class,
+                () -> order(List.of(b, pkg("a", "1.2.0", List.of())), b));
+        assertEquals("g:b:1.0.0 was built against g:a:1.4.0, but the class path has g:a:1.2.0 (/repo/a-1.2.0.jar),"
+                + " which is older. Depend on g:a [1.4.0,2) (align the versions, e.g. with the family BOM), or rebuild"
+                + " b against 1.2.0.", older.getMessage());
+        DependencyException major = assertThrows(DependencyException.class,
+                () -> order(List.of(b, pkg("a", "2.0.0", List.of())), b));
+        assertTrue(major.getMessage().contains("which is a different major version"), major.getMessage());
+        assertEquals(List.of("a", "b"), order(List.of(b, pkg("a", "1.9.3", List.of())), b));
+    }
+
+    @Test
+    void changedSonameIsReportedNotLeftToTheDynamicLoader() {
+        // b was built against a 1.x (libb needs liba.so.1); the class path's a provides liba.so.2.
+        FoundPackage b = pkg("b", "1.0.0", List.of("liba.so.1"), "a:1.0.0");
+        FoundPackage a = new FoundPackage(new PackageDescriptor("g", "a", "1.5.0", LINUX,
+                List.of(new LibraryEntry("lib/liba.so.2", "a", 1, H, "liba.so.2", "x86_64", List.of(), List.of(), null,
+                        null)), List.of()), "jar:file:/repo/a-1.5.0.jar!/x/", H);
+        DependencyException e = assertThrows(DependencyException.class, () -> order(List.of(b, a), b));
+        assertEquals("g:b:1.0.0: lib/libb.so.1 needs liba.so.1, but g:a:1.5.0 in /repo/a-1.5.0.jar provides"
+                + " liba.so.2 instead (it was built against g:a:1.0.0). Use the version of g:a it was built"
+                + " against, or rebuild g:b:1.0.0 against 1.5.0.", e.getMessage());
+    }
+
+    @Test
+    void cycleIsPrinted() {
+        FoundPackage a = pkg("a", "1.0.0", List.of(), "c:1.0.0");
+        FoundPackage b = pkg("b", "1.0.0", List.of(), "a:1.0.0");
+        FoundPackage c = pkg("c", "1.0.0", List.of(), "b:1.0.0");
+        DependencyException e = assertThrows(DependencyException.class, () -> order(List.of(a, b, c), c));
+        assertEquals("Native packages need each other in a cycle: g:c -> g:b -> g:a -> g:c. A package cannot be loaded"
+                + " before the packages it needs; break the cycle (merge the packages, or remove one of the"
+                + " requirements).", e.getMessage());
+    }
+
+    @Test
+    void versionCompatibility() {
+        assertTrue(DependencyGraph.compatible("1.2.0", "1.2.0"));
+        assertTrue(DependencyGraph.compatible("1.2.0", "1.10.0"));
+        assertTrue(DependencyGraph.compatible("1.2.0-SNAPSHOT", "1.2.0"));
+        assertFalse(DependencyGraph.compatible("1.2.0", "1.1.9"));
+        assertFalse(DependencyGraph.compatible("1.2.0", "2.0.0"));
+        assertFalse(DependencyGraph.compatible("abc", "abd"));
+    }
+}
