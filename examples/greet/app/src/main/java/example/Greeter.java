@@ -5,7 +5,7 @@ import dev.nativelib.loader.NativeLoader;
 
 public final class Greeter {
 
-    static final LoadedLibrary LIBRARY = NativeLoader.load("greetjni");
+    static final LoadedLibrary LIBRARY = NativeLoader.load("greetingjni");
 
     private Greeter() {
     }

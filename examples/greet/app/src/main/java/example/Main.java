@@ -15,15 +15,16 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         System.out.println("greeting: " + Greeter.greet("Maven"));
         System.out.println("loaded: " + Greeter.LIBRARY);
+        // Dependencies first: libgreet (package greet-native), then libgreeting and the binding.
         for (Path p : Greeter.LIBRARY.loaded()) {
-            System.out.println("mapped: " + p.getFileName());
+            System.out.println("mapped: " + p.getFileName() + " <- " + p);
         }
 
         // Idempotent and thread-safe: concurrent calls all see the first call's result.
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<LoadedLibrary>> results = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            results.add(pool.submit((Callable<LoadedLibrary>) () -> NativeLoader.load("greetjni")));
+            results.add(pool.submit((Callable<LoadedLibrary>) () -> NativeLoader.load("greetingjni")));
         }
         boolean same = true;
         for (Future<LoadedLibrary> f : results) {

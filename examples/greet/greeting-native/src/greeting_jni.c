@@ -1,6 +1,6 @@
 #include <jni.h>
 
-#include "greet.h"
+#include "greeting.h"
 
 JNIEXPORT jstring JNICALL Java_example_Greeter_greet(JNIEnv *env, jclass cls, jstring who) {
     (void) cls;
@@ -9,7 +9,7 @@ JNIEXPORT jstring JNICALL Java_example_Greeter_greet(JNIEnv *env, jclass cls, js
         return NULL;
     }
     char buf[256];
-    greet_format(buf, sizeof buf, name);
+    greeting_format(buf, sizeof buf, name);
     (*env)->ReleaseStringUTFChars(env, who, name);
     return (*env)->NewStringUTF(env, buf);
 }
