@@ -3,8 +3,12 @@ package dev.nativelib.plugin;
 import dev.nativelib.plugin.process.ProcessRunner;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -56,6 +60,13 @@ public class CMakeMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/nativelib/nativelib-deps.cmake")
     private File depsFile;
 
+    /**
+     * Empty the install prefix before installing into it, so files from an earlier build (a library since renamed or
+     * removed) cannot end up in the package.
+     */
+    @Parameter(property = "nativelib.cmake.cleanInstallPrefix", defaultValue = "true")
+    private boolean cleanInstallPrefix;
+
     /** Skips the CMake build. */
     @Parameter(property = "nativelib.cmake.skip", defaultValue = "false")
     private boolean skip;
@@ -87,7 +98,24 @@ public class CMakeMojo extends AbstractMojo {
         run(configure);
         run(List.of(cmakeExecutable, "--build", buildDirectory.getAbsolutePath(), "--config", buildType,
                 "--parallel", Integer.toString(jobs)));
+        if (cleanInstallPrefix && installPrefix.exists()) {
+            getLog().info("Emptying the install prefix " + installPrefix);
+            try {
+                deleteTree(installPrefix.toPath());
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot empty the install prefix " + installPrefix + ": "
+                        + e.getMessage(), e);
+            }
+        }
         run(List.of(cmakeExecutable, "--install", buildDirectory.getAbsolutePath(), "--config", buildType));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 
     private void run(List<String> command) throws MojoExecutionException, MojoFailureException {
