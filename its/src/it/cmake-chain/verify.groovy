@@ -51,4 +51,8 @@ has("Native dependency dev.nativelib.its.chain:lonely:1.0.0 has no JAR for platf
 has("Cannot run 'no-such-cmake': Cannot run program \"no-such-cmake\"")
 has("Install CMake 3.16 or newer (e.g. apt-get install cmake, brew install cmake, winget install Kitware.CMake) or" +
         " point <cmakeExecutable> (-Dnativelib.cmake.executable) at it.")
+// A sibling module that has not been packaged in this build.
+has("Native dependency dev.nativelib.its.chain:sib-a:1.0.0 is a module of this build that has not been packaged yet," +
+        " so its platform JAR does not exist. Run the build to at least the package phase (`mvn package` or" +
+        " `mvn install`), not only compile.")
 return true

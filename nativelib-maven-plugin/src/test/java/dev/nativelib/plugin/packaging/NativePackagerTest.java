@@ -192,6 +192,41 @@ class NativePackagerTest {
                 + " or install the real library.", e.getMessage());
     }
 
+    private PackageRequest withCMake(Path prefix, Path output, boolean keepExisting) {
+        return new PackageRequest("dev.example", "greet", "1.0.0", LINUX, prefix, List.of("lib"), "include", TIME,
+                output, false, tmp.resolve("staging"), new dev.nativelib.plugin.cmake.CMakeSettings("Greet", "Greet",
+                dev.nativelib.plugin.cmake.Compatibility.SameMajorVersion, List.of("include"), List.of()),
+                keepExisting, List.of());
+    }
+
+    @Test
+    void generatesCMakeFilesUnlessThePrefixHasItsOwn() throws Exception {
+        Path prefix = prefix();
+        Path generated = tmp.resolve("generated.jar");
+        PackageDescriptor d = NativePackager.build(withCMake(prefix, generated, true));
+        String root = "META-INF/nativelib/dev.example/greet/linux-x86_64/";
+        assertEquals("Greet", d.cmakeName());
+        assertEquals(true, entries(generated).contains(root + "lib/cmake/Greet/GreetTargets.cmake"));
+
+        Files.createDirectories(prefix.resolve("lib/cmake/Greet"));
+        Files.writeString(prefix.resolve("lib/cmake/Greet/GreetConfig.cmake"), "# the project's own\n");
+        Path kept = tmp.resolve("kept.jar");
+        PackageDescriptor own = NativePackager.build(withCMake(prefix, kept, true));
+        assertEquals(null, own.cmakeName(), "the project's own config is not described as ours");
+        List<String> keptEntries = entries(kept);
+        assertEquals(true, keptEntries.contains(root + "lib/cmake/Greet/GreetConfig.cmake"));
+        assertEquals(false, keptEntries.contains(root + "lib/cmake/Greet/GreetTargets.cmake"));
+        assertEquals(false, keptEntries.contains(root + "cmake/FindGreet.cmake"));
+        try (ZipFile zip = new ZipFile(kept.toFile())) {
+            assertEquals("# the project's own\n", new String(zip.getInputStream(
+                    zip.getEntry(root + "lib/cmake/Greet/GreetConfig.cmake")).readAllBytes()));
+        }
+
+        Path replaced = tmp.resolve("replaced.jar");
+        assertEquals("Greet", NativePackager.build(withCMake(prefix, replaced, false)).cmakeName());
+        assertEquals(true, entries(replaced).contains(root + "lib/cmake/Greet/GreetTargets.cmake"));
+    }
+
     private static List<String> entries(Path jar) throws IOException {
         List<String> names = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {

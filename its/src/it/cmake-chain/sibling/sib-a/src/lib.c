@@ -1,0 +1,1 @@
+int sib_a_fn(void) { return 1; }

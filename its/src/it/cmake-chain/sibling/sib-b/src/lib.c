@@ -1,0 +1,1 @@
+int sib_b_fn(void) { return 1; }
