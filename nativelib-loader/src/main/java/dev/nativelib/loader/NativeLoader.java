@@ -10,6 +10,8 @@ import dev.nativelib.loader.discovery.PackageSelector;
 import dev.nativelib.loader.graph.DependencyGraph;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
+import dev.nativelib.loader.verify.LoadVerifier;
+import dev.nativelib.loader.verify.MappedFiles;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Loads native libraries shipped in nativelib packages (classifier JARs built by nativelib-maven-plugin).
@@ -44,6 +47,11 @@ public final class NativeLoader {
     private static final Object LOCK = new Object();
     /** Loaded packages by {@code groupId:artifactId:platform}. */
     private static final Map<String, List<Path>> LOADED = new HashMap<>();
+
+    /** System property: {@code warn} (default), {@code error} or {@code off}, for the post-load SONAME check. */
+    public static final String VERIFY_PROPERTY = "nativelib.verify";
+    private static final String VERIFY_ERROR = "error";
+    private static final String VERIFY_OFF = "off";
 
     private NativeLoader() {
     }
@@ -113,6 +121,15 @@ public final class NativeLoader {
         }
     }
 
+    private static String verifyMode() {
+        String mode = System.getProperty(VERIFY_PROPERTY, "warn").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("warn") && !mode.equals(VERIFY_ERROR) && !mode.equals(VERIFY_OFF)) {
+            throw new NativeLoaderException("-D" + VERIFY_PROPERTY + "=" + mode + " is not valid; use warn, error or"
+                    + " off", null);
+        }
+        return mode;
+    }
+
     private static int indexOf(PackageDescriptor d, String name) {
         List<LibraryEntry> libraries = d.libraries();
         for (int i = 0; i < libraries.size(); i++) {
@@ -139,7 +156,9 @@ public final class NativeLoader {
                     + "\nSet -D" + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT
                     + ") to a writable directory owned by this user.", e);
         }
+        Set<Path> mappedBefore = VERIFY_OFF.equals(verifyMode()) ? Set.of() : MappedFiles.read();
         List<Path> loaded = new ArrayList<>();
+        List<LoadVerifier.Loaded> verify = new ArrayList<>();
         for (LibraryEntry library : d.libraries()) {
             Path file = dir.resolve(library.path());
             try {
@@ -150,6 +169,17 @@ public final class NativeLoader {
             }
             LOG.log(Level.DEBUG, () -> "loaded " + file + " (" + library.name() + " of " + d.coordinates() + ")");
             loaded.add(file);
+            verify.add(new LoadVerifier.Loaded(library.soname(), file));
+        }
+        if (!mappedBefore.isEmpty()) {
+            List<String> conflicts = LoadVerifier.conflicts(verify, mappedBefore);
+            for (String c : conflicts) {
+                if (VERIFY_ERROR.equals(verifyMode())) {
+                    throw new NativeLoaderException("Loaded " + d.coordinates() + ", but " + c
+                            + " (-Dnativelib.verify=error makes this an error)", null);
+                }
+                LOG.log(Level.WARNING, c);
+            }
         }
         return loaded;
     }

@@ -1,0 +1,82 @@
+package dev.nativelib.loader.verify;
+
+import dev.nativelib.loader.binary.BinaryInput;
+import dev.nativelib.loader.binary.elf.ElfReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks that what the process mapped is what nativelib meant to load: if another file with the same SONAME as a
+ * library nativelib just loaded was mapped first (loaded by something else), libraries that need that SONAME are
+ * bound to the other file, not to the packaged copy. That is reported, not silently used.
+ */
+public final class LoadVerifier {
+
+    private LoadVerifier() {
+    }
+
+    /**
+     * A library nativelib loaded.
+     *
+     * @param soname its SONAME
+     * @param path   the file loaded
+     */
+    public record Loaded(String soname, Path path) {
+    }
+
+    /**
+     * @param loaded       libraries just loaded (those without a SONAME are skipped)
+     * @param mappedBefore what was mapped before they were loaded, from {@link MappedFiles#read()}
+     * @return one message per library whose SONAME another, earlier file already claimed
+     */
+    public static List<String> conflicts(List<Loaded> loaded, Set<Path> mappedBefore) {
+        List<String> problems = new ArrayList<>();
+        for (Loaded l : loaded) {
+            if (l.soname() == null) {
+                continue;
+            }
+            String stem = stem(l.soname());
+            for (Path other : mappedBefore) {
+                String name = other.getFileName().toString();
+                if (!name.startsWith(stem) || same(other, l.path())) {
+                    continue;
+                }
+                String otherSoname = soname(other);
+                if (l.soname().equals(otherSoname)) {
+                    problems.add(l.soname() + ": " + other + " was loaded before nativelib's copy " + l.path()
+                            + " and has the same SONAME, so libraries that need " + l.soname() + " use " + other
+                            + ", not the packaged copy. Find what loaded it first (a system library, "
+                            + "LD_PRELOAD, LD_LIBRARY_PATH, or another loader), or let that copy serve deliberately"
+                            + " with -Dnativelib.verify=off.");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.equals(b);
+        }
+    }
+
+    private static String soname(Path file) {
+        try (BinaryInput in = BinaryInput.open(file)) {
+            return ElfReader.read(in).soname();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code libfoo.so.1} gives {@code libfoo}: files named otherwise are unlikely to carry that SONAME. */
+    private static String stem(String soname) {
+        int so = soname.indexOf(".so");
+        return so > 0 ? soname.substring(0, so) : soname;
+    }
+}

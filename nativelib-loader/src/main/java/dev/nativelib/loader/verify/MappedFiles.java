@@ -1,0 +1,60 @@
+package dev.nativelib.loader.verify;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The shared objects this process has mapped, in the order they first appear in {@code /proc/self/maps}. */
+public final class MappedFiles {
+
+    private static final Path MAPS = Paths.get("/proc/self/maps");
+
+    private MappedFiles() {
+    }
+
+    /** @return whether this system exposes {@code /proc/self/maps} (Linux) */
+    public static boolean available() {
+        return Files.isReadable(MAPS);
+    }
+
+    /**
+     * @return the mapped files whose names look like shared libraries; empty where {@code /proc/self/maps} does not
+     *         exist
+     */
+    public static Set<Path> read() {
+        if (!available()) {
+            return Set.of();
+        }
+        try {
+            return parse(Files.readAllLines(MAPS, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
+    /**
+     * @param lines lines of a {@code /proc/<pid>/maps} file
+     * @return the shared-library paths they map
+     */
+    static Set<Path> parse(List<String> lines) {
+        Set<Path> files = new LinkedHashSet<>();
+        for (String line : lines) {
+            // address perms offset dev inode pathname; the path is the rest of the line and may hold spaces.
+            String[] f = line.trim().split("\\s+", 6);
+            if (f.length < 6 || !f[5].startsWith("/")) {
+                continue;
+            }
+            String path = f[5].endsWith(" (deleted)") ? f[5].substring(0, f[5].length() - 10) : f[5];
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (name.endsWith(".so") || name.contains(".so.")) {
+                files.add(Paths.get(path));
+            }
+        }
+        return files;
+    }
+}
