@@ -44,8 +44,7 @@ public final class PackageExtractor {
     public static Path extract(FoundPackage pkg, Path cacheRoot) throws IOException {
         PackageDescriptor d = pkg.descriptor();
         Path parent = CacheDirectory.createPrivate(cacheRoot.resolve(d.groupId()));
-        Path target = parent.resolve(d.artifactId() + "-" + d.version() + "-" + d.platform().name() + "-"
-                + pkg.contentHash().substring(0, 16));
+        Path target = directory(pkg, cacheRoot);
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             String problem = verify(target, d);
             if (problem == null) {
@@ -83,6 +82,18 @@ public final class PackageExtractor {
             deleteTree(tmp);
         }
         return target;
+    }
+
+    /**
+     * @param pkg       a package
+     * @param cacheRoot the cache root
+     * @return the directory its verified files live in once extracted: named by coordinates, platform and the
+     *         first 16 hex digits of its content hash
+     */
+    public static Path directory(FoundPackage pkg, Path cacheRoot) {
+        PackageDescriptor d = pkg.descriptor();
+        return cacheRoot.resolve(d.groupId()).resolve(d.artifactId() + "-" + d.version() + "-" + d.platform().name()
+                + "-" + pkg.contentHash().substring(0, 16));
     }
 
     /**

@@ -55,12 +55,30 @@ public final class DependencyGraph {
      * @throws DependencyException if the graph cannot be loaded; the message says why and how to fix it
      */
     public List<FoundPackage> loadOrder(FoundPackage root) {
-        List<FoundPackage> order = new ArrayList<>();
-        visit(root, new LinkedHashSet<>(), new LinkedHashSet<>(), order);
+        return explain(root).stream().map(Step::pkg).toList();
+    }
+
+    /**
+     * A package in load order, and why it is loaded.
+     *
+     * @param pkg the package
+     * @param why {@code requested}, or which package needs it and how
+     */
+    public record Step(FoundPackage pkg, String why) {
+    }
+
+    /**
+     * @param root the package that was asked for
+     * @return it and every package it needs, dependencies first, each with the reason it is needed
+     * @throws DependencyException if the graph cannot be loaded; the message says why and how to fix it
+     */
+    public List<Step> explain(FoundPackage root) {
+        List<Step> order = new ArrayList<>();
+        visit(root, "requested", new LinkedHashSet<>(), new LinkedHashSet<>(), order);
         return order;
     }
 
-    private void visit(FoundPackage p, Set<String> done, LinkedHashSet<String> path, List<FoundPackage> order) {
+    private void visit(FoundPackage p, String why, Set<String> done, LinkedHashSet<String> path, List<Step> order) {
         String key = key(p.descriptor());
         if (done.contains(key)) {
             return;
@@ -80,19 +98,20 @@ public final class DependencyGraph {
                     + " packages, or remove one of the requirements).");
         }
         path.add(key);
-        for (FoundPackage dependency : dependencies(p)) {
-            visit(dependency, done, path, order);
+        for (Map.Entry<FoundPackage, String> dependency : dependencies(p).entrySet()) {
+            visit(dependency.getKey(), dependency.getValue(), done, path, order);
         }
         path.remove(key);
         done.add(key);
-        order.add(p);
+        order.add(new Step(p, why));
     }
 
-    private List<FoundPackage> dependencies(FoundPackage p) {
+    private Map<FoundPackage, String> dependencies(FoundPackage p) {
         PackageDescriptor d = p.descriptor();
-        Set<FoundPackage> deps = new LinkedHashSet<>();
+        Map<FoundPackage, String> deps = new LinkedHashMap<>();
         for (PackageRequirement r : d.requires()) {
-            deps.add(required(p, r));
+            deps.putIfAbsent(required(p, r), "required by " + d.coordinates() + " (built against " + r.version()
+                    + ")");
         }
         Set<String> own = new HashSet<>();
         providedNames(d).forEach(n -> own.add(normalize(n)));
@@ -104,13 +123,15 @@ public final class DependencyGraph {
                 }
                 FoundPackage provider = byLibraryName.get(n);
                 if (provider != null && provider != p) {
-                    deps.add(unique(provider.descriptor().groupId() + ":" + provider.descriptor().artifactId()));
+                    deps.putIfAbsent(unique(provider.descriptor().groupId() + ":"
+                            + provider.descriptor().artifactId()), "provides " + needed + ", which " + l.path()
+                            + " of " + d.coordinates() + " needs");
                 } else if (provider == null) {
                     checkRequiredStillProvides(p, l, needed);
                 }
             }
         }
-        return new ArrayList<>(deps);
+        return deps;
     }
 
     /** A needed name nobody provides is fine (system library) unless a required package was meant to provide it. */

@@ -1,0 +1,128 @@
+package dev.nativelib.loader;
+
+import dev.nativelib.loader.cache.CacheDirectory;
+import dev.nativelib.loader.cache.PackageExtractor;
+import dev.nativelib.loader.descriptor.LibraryEntry;
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.discovery.PackageFinder;
+import dev.nativelib.loader.discovery.PackageSelector;
+import dev.nativelib.loader.graph.DependencyGraph;
+import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.loader.platform.PlatformDetector;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar nativelib-loader.jar [--classpath <path>] [<name>...]}: prints the detected platform, the cache,
+ * the native packages found, and for each name (or each package of this platform) the order it would load packages
+ * in, why each is needed, and where each library would be loaded from. Loads nothing.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * @param args {@code --classpath <path>} to inspect other JARs than this JVM's class path, then names
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) {
+        List<String> names = new ArrayList<>();
+        String classpath = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--classpath") || args[i].equals("-cp")) {
+                if (i + 1 == args.length) {
+                    out.println("error: " + args[i] + " needs a value (entries separated by " + File.pathSeparator
+                            + ")");
+                    return 2;
+                }
+                classpath = args[++i];
+            } else if (args[i].equals("--help") || args[i].equals("-h")) {
+                out.println("usage: java -jar nativelib-loader.jar [--classpath <path>] [<library or package>...]");
+                return 0;
+            } else {
+                names.add(args[i]);
+            }
+        }
+        ClassLoader loader;
+        try {
+            loader = classpath == null ? Main.class.getClassLoader() : classLoader(classpath);
+        } catch (MalformedURLException e) {
+            out.println("error: bad class path entry: " + e.getMessage());
+            return 2;
+        }
+        Platform platform;
+        try {
+            platform = PlatformDetector.current();
+        } catch (IllegalArgumentException e) {
+            out.println("error: -D" + PlatformDetector.PLATFORM_PROPERTY + ": " + e.getMessage());
+            return 2;
+        }
+        String override = System.getProperty(PlatformDetector.PLATFORM_PROPERTY);
+        out.println("platform: " + platform + (override != null && !override.isBlank()
+                ? " (from -D" + PlatformDetector.PLATFORM_PROPERTY + ")"
+                : " (detected from os.name=" + System.getProperty("os.name") + ", os.arch="
+                + System.getProperty("os.arch") + ")"));
+        Path cache = CacheDirectory.locate();
+        out.println("cache: " + cache);
+        List<FoundPackage> all;
+        try {
+            all = PackageFinder.find(loader);
+        } catch (RuntimeException e) {
+            out.println("error: " + e.getMessage());
+            return 1;
+        }
+        out.println("packages on the class path: " + (all.isEmpty() ? "none" : ""));
+        for (FoundPackage p : all) {
+            PackageDescriptor d = p.descriptor();
+            out.println("  " + d.coordinates() + " [" + d.platform() + "]" + (d.platform().equals(platform) ? ""
+                    : " (other platform)") + " in " + p.origin());
+        }
+        List<FoundPackage> here = all.stream().filter(p -> p.descriptor().platform().equals(platform)).toList();
+        if (names.isEmpty()) {
+            here.forEach(p -> names.add(p.descriptor().artifactId()));
+        }
+        int status = 0;
+        for (String name : names) {
+            out.println();
+            out.println("load(\"" + name + "\"):");
+            try {
+                FoundPackage root = PackageSelector.select(name, platform, all);
+                int n = 1;
+                for (DependencyGraph.Step step : new DependencyGraph(here).explain(root)) {
+                    PackageDescriptor d = step.pkg().descriptor();
+                    out.println("  " + n++ + ". " + d.coordinates() + ": " + step.why());
+                    Path dir = PackageExtractor.directory(step.pkg(), cache);
+                    for (LibraryEntry l : d.libraries()) {
+                        out.println("       " + dir.resolve(l.path()) + (l.soname() == null ? "" : " [" + l.soname()
+                                + "]") + " <- " + step.pkg().origin());
+                    }
+                }
+            } catch (RuntimeException e) {
+                out.println("  cannot load: " + e.getMessage().replace("\n", "\n  "));
+                status = 1;
+            }
+        }
+        return status;
+    }
+
+    private static ClassLoader classLoader(String classpath) throws MalformedURLException {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                urls.add(new File(entry).toURI().toURL());
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), null);
+    }
+}
