@@ -8,6 +8,9 @@ import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.discovery.PackageFinder;
 import dev.nativelib.loader.discovery.PackageSelector;
 import dev.nativelib.loader.graph.DependencyGraph;
+import dev.nativelib.loader.override.LibrarySource;
+import dev.nativelib.loader.override.Overrides;
+import dev.nativelib.loader.override.SystemLibraries;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
 import java.io.File;
@@ -103,9 +106,13 @@ public final class Main {
                     PackageDescriptor d = step.pkg().descriptor();
                     out.println("  " + n++ + ". " + d.coordinates() + ": " + step.why());
                     Path dir = PackageExtractor.directory(step.pkg(), cache);
+                    Overrides.Decision decision = Overrides.current().forPackage(d.artifactId());
+                    SystemLibraries system = SystemLibraries.forPlatform(platform, System.getenv());
                     for (LibraryEntry l : d.libraries()) {
-                        out.println("       " + dir.resolve(l.path()) + (l.soname() == null ? "" : " [" + l.soname()
-                                + "]") + " <- " + step.pkg().origin());
+                        LibrarySource.Choice choice = LibrarySource.choose(l, dir.resolve(l.path()), decision, system);
+                        out.println("       " + choice.file() + (l.soname() == null ? "" : " [" + l.soname() + "]")
+                                + ": " + (choice.why().equals("packaged") ? "packaged in " + step.pkg().origin()
+                                : choice.why()));
                     }
                 }
             } catch (RuntimeException e) {

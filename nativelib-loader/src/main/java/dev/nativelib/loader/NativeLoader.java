@@ -8,6 +8,9 @@ import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.discovery.PackageFinder;
 import dev.nativelib.loader.discovery.PackageSelector;
 import dev.nativelib.loader.graph.DependencyGraph;
+import dev.nativelib.loader.override.LibrarySource;
+import dev.nativelib.loader.override.Overrides;
+import dev.nativelib.loader.override.SystemLibraries;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
 import dev.nativelib.loader.verify.LoadVerifier;
@@ -159,8 +162,18 @@ public final class NativeLoader {
         Set<Path> mappedBefore = VERIFY_OFF.equals(verifyMode()) ? Set.of() : MappedFiles.read();
         List<Path> loaded = new ArrayList<>();
         List<LoadVerifier.Loaded> verify = new ArrayList<>();
+        Overrides.Decision decision;
+        try {
+            decision = Overrides.current().forPackage(d.artifactId());
+        } catch (IllegalArgumentException e) {
+            throw new NativeLoaderException("Cannot load " + d.coordinates() + ": " + e.getMessage(), e);
+        }
+        SystemLibraries system = decision.preferSystem()
+                ? SystemLibraries.forPlatform(d.platform(), System.getenv()) : null;
         for (LibraryEntry library : d.libraries()) {
-            Path file = dir.resolve(library.path());
+            LibrarySource.Choice choice = LibrarySource.choose(library, dir.resolve(library.path()), decision, system);
+            Path file = choice.file();
+            LOG.log(Level.DEBUG, () -> library.path() + " of " + d.coordinates() + ": " + choice.why());
             try {
                 System.load(file.toString());
             } catch (UnsatisfiedLinkError e) {

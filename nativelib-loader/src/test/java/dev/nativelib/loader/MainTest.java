@@ -42,7 +42,7 @@ class MainTest {
                 + "\npackages on the class path: \n  g:greet:1.0 [linux-x86_64] in " + jar + "\n  g:greet:1.0"
                 + " [osx-aarch_64] (other platform) in " + mac + "\n\nload(\"greet\"):\n  1. g:greet:1.0: requested\n"
                 + "       " + tmp.resolve("cache/g/greet-1.0-linux-x86_64-")), out);
-        assertTrue(out.endsWith("/lib/libgreet.so.1 <- " + jar + "\n"), out);
+        assertTrue(out.endsWith("/lib/libgreet.so.1: packaged in " + jar + "\n"), out);
     }
 
     @Test
