@@ -13,6 +13,7 @@ import dev.nativelib.loader.override.Overrides;
 import dev.nativelib.loader.override.SystemLibraries;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
+import dev.nativelib.loader.scope.GlobalScope;
 import dev.nativelib.loader.verify.LoadVerifier;
 import dev.nativelib.loader.verify.MappedFiles;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class NativeLoader {
                 String key = pd.groupId() + ":" + pd.artifactId() + ":" + pd.platform();
                 List<Path> files = LOADED.get(key);
                 if (files == null) {
-                    files = loadPackage(p);
+                    files = loadPackage(p, classLoader);
                     LOADED.put(key, files);
                 } else {
                     LOG.log(Level.DEBUG, () -> pd.coordinates() + " is already loaded");
@@ -143,7 +144,7 @@ public final class NativeLoader {
         return libraries.size() - 1;
     }
 
-    private static List<Path> loadPackage(FoundPackage pkg) {
+    private static List<Path> loadPackage(FoundPackage pkg, ClassLoader classLoader) {
         PackageDescriptor d = pkg.descriptor();
         if (d.libraries().isEmpty()) {
             throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in " + pkg.origin()
@@ -174,11 +175,27 @@ public final class NativeLoader {
             LibrarySource.Choice choice = LibrarySource.choose(library, dir.resolve(library.path()), decision, system);
             Path file = choice.file();
             LOG.log(Level.DEBUG, () -> library.path() + " of " + d.coordinates() + ": " + choice.why());
+            if (library.global()) {
+                try {
+                    String how = GlobalScope.open(d.platform().os(), file, classLoader);
+                    LOG.log(Level.DEBUG, () -> "opened " + file + " with global scope through " + how);
+                } catch (IllegalStateException e) {
+                    throw new NativeLoaderException("Cannot load " + library.path() + " of " + d.coordinates() + ": "
+                            + e.getMessage() + ".", e);
+                } catch (Throwable e) {
+                    throw new NativeLoaderException("Cannot open " + file + " (" + library.path() + " of "
+                            + d.coordinates() + ") with global symbol scope: " + e, e);
+                }
+            }
             try {
                 System.load(file.toString());
             } catch (UnsatisfiedLinkError e) {
+                String hint = e.getMessage() != null && e.getMessage().contains("undefined symbol")
+                        ? "\nThe library uses a symbol that none of the libraries it links (NEEDED) provides. If"
+                        + " another package's library is meant to provide it, declare that package as a dependency"
+                        + " and mark the library global in it (<globalLibraries> of nativelib:package)." : "";
                 throw new NativeLoaderException("Cannot load " + library.path() + " of " + d.coordinates() + " ["
-                        + d.platform() + "] from " + file + ": " + e.getMessage(), e);
+                        + d.platform() + "] from " + file + ": " + e.getMessage() + hint, e);
             }
             LOG.log(Level.DEBUG, () -> "loaded " + file + " (" + library.name() + " of " + d.coordinates() + ")");
             loaded.add(file);

@@ -80,6 +80,13 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     @Parameter(property = "nativelib.rewriteRunPaths", defaultValue = "false")
     protected boolean rewriteRunPaths;
 
+    /**
+     * Libraries (by logical name, e.g. {@code provider} for {@code libprovider.so.1}) the loader must open with global
+     * symbol scope ({@code RTLD_GLOBAL}): those whose symbols other libraries use without linking against them.
+     */
+    @Parameter
+    protected List<String> globalLibraries;
+
     /** Timestamp of every JAR entry, for reproducible packages. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     protected String outputTimestamp;
@@ -144,7 +151,7 @@ abstract class AbstractNativeMojo extends AbstractMojo {
                     project.getVersion(), target, installPrefix.toPath(), libraryDirectories, includeDirectory,
                     OutputTimestamp.parse(outputTimestamp), output, rewriteRunPaths,
                     Path.of(project.getBuild().getDirectory(), "nativelib-staging", target.name()), cmakeSettings(),
-                    keepExistingCMakeConfig, dependencies));
+                    keepExistingCMakeConfig, dependencies, globalLibraries == null ? List.of() : globalLibraries));
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -73,6 +73,9 @@ public final class DescriptorFormat {
             putList(out, "library." + i + ".runpath", l.runPaths());
             putOptional(out, "library." + i + ".minimumGlibc", l.minimumGlibc());
             putOptional(out, "library." + i + ".minimumOs", l.minimumOs());
+            if (l.global()) {
+                put(out, "library." + i + ".global", "true");
+            }
         }
         putOptional(out, "package.minimumGlibc", d.minimumGlibc());
         putOptional(out, "package.cmakeName", d.cmakeName());
@@ -124,7 +127,8 @@ public final class DescriptorFormat {
                 libraries.add(new LibraryEntry(f.text(k + "path"), f.text(k + "name"),
                         f.longValue(k + "size"), f.text(k + "sha256"), f.optional(k + "soname"),
                         f.optional(k + "architecture"), f.list(k + "needed"), f.list(k + "runpath"),
-                        f.optional(k + "minimumGlibc"), f.optional(k + "minimumOs")));
+                        f.optional(k + "minimumGlibc"), f.optional(k + "minimumOs"),
+                        "true".equals(f.optional(k + "global"))));
             }
             List<AliasEntry> aliases = new ArrayList<>();
             int aliasCount = f.integer("alias.count");

@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param runPaths     run paths recorded in the binary (ELF RPATH and RUNPATH, Mach-O LC_RPATH)
  * @param minimumGlibc newest {@code GLIBC_x.y} symbol version it requires, e.g. {@code 2.34}; {@code null} if none
  * @param minimumOs    minimum OS version it declares (Mach-O), e.g. {@code 11.0}; {@code null} if none
+ * @param global       whether it must be opened with global symbol scope ({@code RTLD_GLOBAL}), because other
+ *                     libraries use its symbols without linking against it
  */
 public record LibraryEntry(String path, String name, long size, String sha256, String soname, String architecture,
-                           List<String> needed, List<String> runPaths, String minimumGlibc, String minimumOs) {
+                           List<String> needed, List<String> runPaths, String minimumGlibc, String minimumOs,
+                           boolean global) {
 
     /** Validates the entry and copies the lists. */
     public LibraryEntry {
@@ -47,7 +50,32 @@ public record LibraryEntry(String path, String name, long size, String sha256, S
      * @param sha256 SHA-256 in hex
      */
     public LibraryEntry(String path, String name, long size, String sha256) {
-        this(path, name, size, sha256, null, null, List.of(), List.of(), null, null);
+        this(path, name, size, sha256, null, null, List.of(), List.of(), null, null, false);
+    }
+
+    /**
+     * An entry opened with local symbol scope.
+     *
+     * @param path         path relative to the package root
+     * @param name         logical name
+     * @param size         size in bytes
+     * @param sha256       SHA-256 in hex
+     * @param soname       SONAME / install name / DLL name, or {@code null}
+     * @param architecture architecture, or {@code null}
+     * @param needed       needed libraries
+     * @param runPaths     run paths
+     * @param minimumGlibc newest GLIBC version needed, or {@code null}
+     * @param minimumOs    minimum OS version, or {@code null}
+     */
+    public LibraryEntry(String path, String name, long size, String sha256, String soname, String architecture,
+                        List<String> needed, List<String> runPaths, String minimumGlibc, String minimumOs) {
+        this(path, name, size, sha256, soname, architecture, needed, runPaths, minimumGlibc, minimumOs, false);
+    }
+
+    /** @return a copy marked for global symbol scope */
+    public LibraryEntry asGlobal() {
+        return new LibraryEntry(path, name, size, sha256, soname, architecture, needed, runPaths, minimumGlibc,
+                minimumOs, true);
     }
 
     /** @return the file name, the last segment of {@link #path()} */

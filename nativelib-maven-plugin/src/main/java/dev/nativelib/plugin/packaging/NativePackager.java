@@ -102,6 +102,14 @@ public final class NativePackager {
         }
         List<AliasEntry> aliases = contents.aliases().stream()
                 .map(a -> new AliasEntry(a.path(), a.target())).toList();
+        for (String global : request.globalLibraries()) {
+            if (libraries.stream().noneMatch(l -> l.name().equals(global))) {
+                throw new PackagingException("<globalLibraries> names '" + global + "', but " + prefix + " has no"
+                        + " library of that name; its libraries are: " + String.join(", ",
+                        libraries.stream().map(LibraryEntry::name).toList()) + ".");
+            }
+        }
+        libraries.replaceAll(l -> request.globalLibraries().contains(l.name()) ? l.asGlobal() : l);
         List<LibraryEntry> ordered;
         try {
             ordered = LoadOrder.sort(libraries, aliases, request.platform().os().equals("windows"));

@@ -26,16 +26,19 @@ import java.util.List;
  * @param keepExistingCMake  whether a CMake package the install prefix already has ({@code lib/cmake/**},
  *                           {@code share/cmake/**}) is shipped instead of a generated one
  * @param dependencies       the native packages the project depends on, for this platform
+ * @param globalLibraries    logical names of libraries to open with global symbol scope
  */
 public record PackageRequest(String groupId, String artifactId, String version, Platform platform,
                              Path installPrefix, List<String> libraryDirectories, String includeDirectory,
                              Instant timestamp, Path output, boolean rewriteRunPaths, Path stagingDirectory,
-                             CMakeSettings cmake, boolean keepExistingCMake, List<FoundPackage> dependencies) {
+                             CMakeSettings cmake, boolean keepExistingCMake, List<FoundPackage> dependencies,
+                             List<String> globalLibraries) {
 
     /** Copies the lists. */
     public PackageRequest {
         libraryDirectories = List.copyOf(libraryDirectories);
         dependencies = List.copyOf(dependencies);
+        globalLibraries = List.copyOf(globalLibraries);
     }
 
     /**
@@ -57,6 +60,6 @@ public record PackageRequest(String groupId, String artifactId, String version, 
                           List<String> libraryDirectories, String includeDirectory, Instant timestamp, Path output,
                           boolean rewriteRunPaths, Path stagingDirectory) {
         this(groupId, artifactId, version, platform, installPrefix, libraryDirectories, includeDirectory, timestamp,
-                output, rewriteRunPaths, stagingDirectory, null, true, List.of());
+                output, rewriteRunPaths, stagingDirectory, null, true, List.of(), List.of());
     }
 }

@@ -1,0 +1,21 @@
+package example;
+
+import dev.nativelib.loader.NativeLoader;
+import dev.nativelib.loader.NativeLoaderException;
+
+public final class Plugin {
+
+    private Plugin() {
+    }
+
+    static native int value();
+
+    public static void main(String[] args) {
+        try {
+            NativeLoader.load("pluginjni");
+            System.out.println("[" + args[0] + "] value=" + value());
+        } catch (NativeLoaderException e) {
+            System.out.println("[" + args[0] + "] failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,1 @@
+int provider_fn(void) { return 7; }
