@@ -55,4 +55,10 @@ has("Install CMake 3.16 or newer (e.g. apt-get install cmake, brew install cmake
 has("Native dependency dev.nativelib.its.chain:sib-a:1.0.0 is a module of this build that has not been packaged yet," +
         " so its platform JAR does not exist. Run the build to at least the package phase (`mvn package` or" +
         " `mvn install`), not only compile.")
+// Java on top: the JNI binding of Top loads with Base, Middle and Top preloaded in that order.
+has('[chain] top=42')
+def order = (log =~ /\[chain\] loaded (\S+)/).collect { it[1] }
+expect(order == ['libbase.so.1.2.0', 'libmiddle.so.1.0.0', 'libtop.so.1.0.0', 'libtopjni.so'], "load order ${order}")
+has("[missing] failed: dev.nativelib.its.chain:top:1.0.0 [${platform}] needs the native package" +
+        " dev.nativelib.its.chain:middle:1.0.0, which is not on the class path. Add it:")
 return true
