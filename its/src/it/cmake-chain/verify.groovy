@@ -61,4 +61,8 @@ def order = (log =~ /\[chain\] loaded (\S+)/).collect { it[1] }
 expect(order == ['libbase.so.1.2.0', 'libmiddle.so.1.0.0', 'libtop.so.1.0.0', 'libtopjni.so'], "load order ${order}")
 has("[missing] failed: dev.nativelib.its.chain:top:1.0.0 [${platform}] needs the native package" +
         " dev.nativelib.its.chain:middle:1.0.0, which is not on the class path. Add it:")
+// The same chain when Middle and Base are not packages on the class path but already loaded: found by SONAME.
+has('[preloaded] top=42')
+def preloaded = (log =~ /\[preloaded\] loaded (\S+)/).collect { it[1] }
+expect(preloaded == ['libtop.so.1.0.0', 'libtopjni.so'], "preloaded order ${preloaded}")
 return true

@@ -98,7 +98,7 @@ public final class NativeLoader {
                 List<FoundPackage> all = PackageFinder.find(classLoader);
                 pkg = PackageSelector.select(name, platform, all);
                 order = new DependencyGraph(all.stream().filter(p -> p.descriptor().platform().equals(platform))
-                        .toList()).loadOrder(pkg);
+                        .toList(), MappedFiles::hasSoname).loadOrder(pkg);
             } catch (RuntimeException e) {
                 throw new NativeLoaderException(e.getMessage(), e);
             }

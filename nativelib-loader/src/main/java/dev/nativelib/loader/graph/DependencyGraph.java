@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,11 +35,22 @@ public final class DependencyGraph {
     private final Map<String, List<FoundPackage>> byKey = new LinkedHashMap<>();
     private final Map<String, FoundPackage> byLibraryName = new HashMap<>();
     private final boolean caseInsensitive;
+    private final Predicate<String> alreadyLoaded;
 
     /**
      * @param packages every package on the class path for the running platform
      */
     public DependencyGraph(List<FoundPackage> packages) {
+        this(packages, soname -> false);
+    }
+
+    /**
+     * @param packages      every package on the class path for the running platform
+     * @param alreadyLoaded whether the process already has a library of a given SONAME loaded; a required package
+     *                      that is not on the class path is accepted when everything it could provide is
+     */
+    public DependencyGraph(List<FoundPackage> packages, Predicate<String> alreadyLoaded) {
+        this.alreadyLoaded = alreadyLoaded;
         this.caseInsensitive = !packages.isEmpty()
                 && packages.get(0).descriptor().platform().os().equals("windows");
         for (FoundPackage p : packages) {
@@ -110,6 +122,9 @@ public final class DependencyGraph {
         PackageDescriptor d = p.descriptor();
         Map<FoundPackage, String> deps = new LinkedHashMap<>();
         for (PackageRequirement r : d.requires()) {
+            if (!byKey.containsKey(r.key()) && providedByProcess(p)) {
+                continue;
+            }
             deps.putIfAbsent(required(p, r), "required by " + d.coordinates() + " (built against " + r.version()
                     + ")");
         }
@@ -134,10 +149,32 @@ public final class DependencyGraph {
         return deps;
     }
 
+    /**
+     * Whether every library {@code p} needs that no package on the class path provides is already loaded in the
+     * process (by SONAME): then a required package missing from the class path is not needed after all, because the
+     * dynamic loader will match those names against what is loaded.
+     */
+    private boolean providedByProcess(FoundPackage p) {
+        Set<String> own = new HashSet<>();
+        providedNames(p.descriptor()).forEach(n -> own.add(normalize(n)));
+        for (LibraryEntry l : p.descriptor().libraries()) {
+            for (String needed : l.needed()) {
+                String n = normalize(needed);
+                if (!own.contains(n) && !byLibraryName.containsKey(n) && !alreadyLoaded.test(n)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** A needed name nobody provides is fine (system library) unless a required package was meant to provide it. */
     private void checkRequiredStillProvides(FoundPackage p, LibraryEntry l, String needed) {
         String base = stem(normalize(needed));
         for (PackageRequirement r : p.descriptor().requires()) {
+            if (!byKey.containsKey(r.key())) {
+                continue;
+            }
             FoundPackage dep = unique(r.key());
             for (String name : providedNames(dep.descriptor())) {
                 if (stem(normalize(name)).equals(base)) {

@@ -66,7 +66,7 @@ public final class LoadVerifier {
         }
     }
 
-    private static String soname(Path file) {
+    static String soname(Path file) {
         try (BinaryInput in = BinaryInput.open(file)) {
             return ElfReader.read(in).soname();
         } catch (IOException | RuntimeException e) {

@@ -38,6 +38,21 @@ public final class MappedFiles {
     }
 
     /**
+     * @param soname a SONAME
+     * @return whether a mapped file carries it (checked by reading the SONAME of files named like it)
+     */
+    public static boolean hasSoname(String soname) {
+        int so = soname.indexOf(".so");
+        String stem = so > 0 ? soname.substring(0, so) : soname;
+        for (Path file : read()) {
+            if (file.getFileName().toString().startsWith(stem) && soname.equals(LoadVerifier.soname(file))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * @param lines lines of a {@code /proc/<pid>/maps} file
      * @return the shared-library paths they map
      */

@@ -69,6 +69,18 @@ class DependencyGraphTest {
     }
 
     @Test
+    void missingPackageWhoseSonamesAreAlreadyLoadedIsNotNeeded() {
+        FoundPackage b = pkg("b", "2.0.0", List.of("liba.so.1", "libc.so.6"), "a:1.0.0");
+        java.util.Set<String> loaded = java.util.Set.of("liba.so.1", "libc.so.6");
+        assertEquals(List.of("b"), new DependencyGraph(List.of(b), loaded::contains).loadOrder(b).stream()
+                .map(p -> p.descriptor().artifactId()).toList());
+        DependencyException e = assertThrows(DependencyException.class,
+                () -> new DependencyGraph(List.of(b), java.util.Set.of("libc.so.6")::contains).loadOrder(b));
+        assertTrue(e.getMessage().startsWith("g:b:2.0.0 [linux-x86_64] needs the native package g:a:1.0.0, which is"
+                + " not on the class path."), e.getMessage());
+    }
+
+    @Test
     void twoVersionsOfOnePackageAreBothNamed() {
         FoundPackage a1 = pkg("a", "1.0.0", List.of());
         FoundPackage a2 = pkg("a", "1.1.0", List.of());

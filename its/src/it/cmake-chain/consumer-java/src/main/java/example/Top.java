@@ -13,6 +13,11 @@ public final class Top {
     static native int value();
 
     public static void main(String[] args) {
+        for (String path : System.getProperty("preload", "").split(":")) {
+            if (!path.isEmpty()) {
+                System.load(path);
+            }
+        }
         try {
             LoadedLibrary l = NativeLoader.load("topjni");
             System.out.println("[" + args[0] + "] top=" + value());
