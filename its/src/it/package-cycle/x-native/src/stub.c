@@ -1,0 +1,1 @@
+int y_fn(void) { return 0; }

@@ -1,0 +1,1 @@
+int x_fn(void) { return 0; }
