@@ -1,14 +1,11 @@
 package dev.nativelib.plugin;
 
+import dev.nativelib.loader.cache.Directories;
 import dev.nativelib.plugin.process.ProcessRunner;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -101,21 +98,13 @@ public class CMakeMojo extends AbstractMojo {
         if (cleanInstallPrefix && installPrefix.exists()) {
             getLog().info("Emptying the install prefix " + installPrefix);
             try {
-                deleteTree(installPrefix.toPath());
+                Directories.deleteTree(installPrefix.toPath());
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot empty the install prefix " + installPrefix + ": "
                         + e.getMessage(), e);
             }
         }
         run(List.of(cmakeExecutable, "--install", buildDirectory.getAbsolutePath(), "--config", buildType));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 
     private void run(List<String> command) throws MojoExecutionException, MojoFailureException {

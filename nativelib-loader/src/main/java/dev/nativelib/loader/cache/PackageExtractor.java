@@ -18,8 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Extracts a package's libraries into the cache so that each final directory is either complete and verified or
@@ -79,7 +77,7 @@ public final class PackageExtractor {
                 }
             }
         } finally {
-            deleteTree(tmp);
+            Directories.deleteTree(tmp);
         }
         return target;
     }
@@ -166,17 +164,6 @@ public final class PackageExtractor {
         Path trash = Files.createTempDirectory(parent, ".trash-");
         Path moved = trash.resolve("d");
         Files.move(damaged, moved, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(trash);
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Directories.deleteTree(trash);
     }
 }

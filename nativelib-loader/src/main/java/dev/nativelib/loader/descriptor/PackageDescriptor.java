@@ -2,7 +2,9 @@ package dev.nativelib.loader.descriptor;
 
 import dev.nativelib.loader.binary.VersionOrder;
 import dev.nativelib.loader.platform.Platform;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -83,6 +85,43 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
             }
         }
         return newest;
+    }
+
+    /**
+     * The names other libraries can need this package's libraries by, as the last path segment of what a binary
+     * records: each library's file name, its SONAME / install name / DLL name, and the names of links pointing at it.
+     *
+     * @return name to the library it resolves to, in library order
+     */
+    public Map<String, LibraryEntry> libraryNames() {
+        Map<String, LibraryEntry> names = new LinkedHashMap<>();
+        for (LibraryEntry l : libraries) {
+            names.putIfAbsent(l.fileName(), l);
+            if (l.soname() != null) {
+                names.putIfAbsent(lastSegment(l.soname()), l);
+            }
+        }
+        for (AliasEntry a : aliases) {
+            String target = a.resolvedTarget();
+            for (int hops = 0; hops <= aliases.size(); hops++) {
+                String current = target;
+                LibraryEntry l = libraries.stream().filter(x -> x.path().equals(current)).findFirst().orElse(null);
+                if (l != null) {
+                    names.putIfAbsent(lastSegment(a.path()), l);
+                    break;
+                }
+                AliasEntry next = aliases.stream().filter(x -> x.path().equals(current)).findFirst().orElse(null);
+                if (next == null) {
+                    break;
+                }
+                target = next.resolvedTarget();
+            }
+        }
+        return names;
+    }
+
+    private static String lastSegment(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
     }
 
     /**

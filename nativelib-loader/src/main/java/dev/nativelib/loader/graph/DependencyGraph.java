@@ -1,7 +1,6 @@
 package dev.nativelib.loader.graph;
 
 import dev.nativelib.loader.binary.VersionOrder;
-import dev.nativelib.loader.descriptor.AliasEntry;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageRequirement;
@@ -253,18 +252,8 @@ public final class DependencyGraph {
         return m.find() ? m.group(1) : null;
     }
 
-    static Set<String> providedNames(PackageDescriptor d) {
-        Set<String> names = new LinkedHashSet<>();
-        for (LibraryEntry l : d.libraries()) {
-            names.add(l.fileName());
-            if (l.soname() != null) {
-                names.add(l.soname());
-            }
-        }
-        for (AliasEntry a : d.aliases()) {
-            names.add(a.path());
-        }
-        return names;
+    private static Set<String> providedNames(PackageDescriptor d) {
+        return d.libraryNames().keySet();
     }
 
     private String normalize(String name) {

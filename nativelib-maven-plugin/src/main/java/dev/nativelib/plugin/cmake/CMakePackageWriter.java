@@ -175,17 +175,7 @@ public final class CMakePackageWriter {
         StringBuilder out = new StringBuilder(header(d));
         out.append("get_filename_component(_nativelib_prefix \"${CMAKE_CURRENT_LIST_DIR}/../../..\" ABSOLUTE)\n");
         Map<String, String> local = new LinkedHashMap<>();
-        for (LibraryEntry l : d.libraries()) {
-            local.put(key(l.fileName()), l.name());
-            if (l.soname() != null) {
-                local.put(key(l.soname()), l.name());
-            }
-        }
-        d.aliases().forEach(a -> {
-            String target = a.resolvedTarget();
-            d.libraries().stream().filter(l -> l.path().equals(target)).findFirst()
-                    .ifPresent(l -> local.put(key(a.path()), l.name()));
-        });
+        d.libraryNames().forEach((name, l) -> local.put(name, l.name()));
         boolean windows = d.platform().os().equals("windows");
         for (LibraryEntry l : d.libraries()) {
             String target = s.namespace() + "::" + l.name();

@@ -1,7 +1,5 @@
 package dev.nativelib.plugin.deps;
 
-import dev.nativelib.loader.descriptor.AliasEntry;
-import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.discovery.PackageFinder;
 import dev.nativelib.loader.platform.Platform;
@@ -49,22 +47,14 @@ public final class NativeDependencies {
 
     /**
      * @param packages native packages
-     * @return every name a library of theirs can be needed by (SONAME or install name, file name, alias names),
-     *         mapped to the coordinates of the package that provides it
+     * @return every name a library of theirs can be needed by (see {@code PackageDescriptor.libraryNames()}), mapped
+     *         to the coordinates of the package that provides it
      */
     public static Map<String, String> providedNames(List<FoundPackage> packages) {
         Map<String, String> names = new LinkedHashMap<>();
         for (FoundPackage p : packages) {
             String gav = p.descriptor().coordinates();
-            for (LibraryEntry l : p.descriptor().libraries()) {
-                names.putIfAbsent(l.fileName(), gav);
-                if (l.soname() != null) {
-                    names.putIfAbsent(l.soname(), gav);
-                }
-            }
-            for (AliasEntry a : p.descriptor().aliases()) {
-                names.putIfAbsent(a.path().substring(a.path().lastIndexOf('/') + 1), gav);
-            }
+            p.descriptor().libraryNames().keySet().forEach(n -> names.putIfAbsent(n, gav));
         }
         return names;
     }

@@ -155,16 +155,7 @@ public final class NativePackager {
                 continue;
             }
             Map<String, String> providers = new LinkedHashMap<>();
-            for (LibraryEntry l : d.libraries()) {
-                providers.put(l.fileName(), l.name());
-                if (l.soname() != null) {
-                    providers.put(l.soname().substring(l.soname().lastIndexOf('/') + 1), l.name());
-                }
-            }
-            for (AliasEntry a : d.aliases()) {
-                d.libraries().stream().filter(l -> l.path().equals(a.resolvedTarget())).findFirst()
-                        .ifPresent(l -> providers.put(a.path().substring(a.path().lastIndexOf('/') + 1), l.name()));
-            }
+            d.libraryNames().forEach((name, l) -> providers.put(name, l.name()));
             out.add(new CMakePackageWriter.Dependency(d.cmakeName(), d.cmakeNamespace(), d.version(), providers));
         }
         return out;

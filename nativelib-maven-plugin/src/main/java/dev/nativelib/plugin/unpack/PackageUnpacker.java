@@ -1,5 +1,6 @@
 package dev.nativelib.plugin.unpack;
 
+import dev.nativelib.loader.cache.Directories;
 import dev.nativelib.loader.descriptor.AliasEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageLayout;
@@ -8,15 +9,12 @@ import dev.nativelib.loader.descriptor.LibraryNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -40,9 +38,9 @@ public final class PackageUnpacker {
         PackageDescriptor d = pkg.descriptor();
         String root = PackageLayout.packageRoot(d.groupId(), d.artifactId(), d.platform());
         Path base = target.toAbsolutePath().normalize();
-        delete(base);
+        Directories.deleteTree(base);
         Path tmp = base.resolveSibling("." + base.getFileName() + ".tmp");
-        delete(tmp);
+        Directories.deleteTree(tmp);
         Files.createDirectories(tmp);
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -80,16 +78,5 @@ public final class PackageUnpacker {
         d.libraries().forEach(l -> dirs.add(l.path().contains("/") ? l.path().substring(0, l.path().lastIndexOf('/'))
                 : ""));
         return dirs;
-    }
-
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }
