@@ -86,6 +86,7 @@ public final class DescriptorFormat {
             put(out, "require." + i + ".groupId", r.groupId());
             put(out, "require." + i + ".artifactId", r.artifactId());
             put(out, "require." + i + ".version", r.version());
+            put(out, "require." + i + ".range", r.range().text());
         }
         put(out, "alias.count", Integer.toString(d.aliases().size()));
         for (int i = 0; i < d.aliases().size(); i++) {
@@ -140,8 +141,10 @@ public final class DescriptorFormat {
             int requireCount = f.optional("require.count") == null ? 0 : f.integer("require.count");
             for (int i = 0; i < requireCount; i++) {
                 String k = "require." + i + ".";
-                requires.add(new PackageRequirement(f.text(k + "groupId"), f.text(k + "artifactId"),
-                        f.text(k + "version")));
+                String version = f.text(k + "version");
+                String range = f.optional(k + "range");
+                requires.add(new PackageRequirement(f.text(k + "groupId"), f.text(k + "artifactId"), version,
+                        range == null ? VersionRange.sameMajor(version) : VersionRange.parse(range)));
             }
             return new PackageDescriptor(f.text("package.groupId"), f.text("package.artifactId"),
                     f.text("package.version"), Platform.parse(f.text("package.platform")), libraries, aliases,

@@ -1,6 +1,5 @@
 package dev.nativelib.loader.graph;
 
-import dev.nativelib.loader.binary.VersionOrder;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageRequirement;
@@ -15,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Orders the native packages a package needs so that each is loaded after everything it needs. Edges come from the
@@ -28,8 +25,6 @@ import java.util.regex.Pattern;
  * (same major version, not older); a needed SONAME that the required package no longer provides; a cycle.
  */
 public final class DependencyGraph {
-
-    private static final Pattern NUMERIC = Pattern.compile("^([0-9]+(\\.[0-9]+)*)");
 
     private final Map<String, List<FoundPackage>> byKey = new LinkedHashMap<>();
     private final Map<String, FoundPackage> byLibraryName = new HashMap<>();
@@ -198,11 +193,10 @@ public final class DependencyGraph {
         }
         FoundPackage found = unique(r.key());
         String have = found.descriptor().version();
-        if (!compatible(r.version(), have)) {
-            throw new DependencyException(p.descriptor().coordinates() + " was built against " + r + ", but the class"
-                    + " path has " + found.descriptor().coordinates() + " (" + found.origin() + "), which is "
-                    + (sameMajor(r.version(), have) ? "older" : "a different major version")
-                    + ". Depend on " + r.key() + " " + majorRange(r.version())
+        if (!r.range().contains(have)) {
+            throw new DependencyException(p.descriptor().coordinates() + " was built against " + r + " and accepts "
+                    + r.range() + ", but the class path has " + found.descriptor().coordinates() + " ("
+                    + found.origin() + "). Depend on " + r.key() + " " + r.range()
                     + " (align the versions, e.g. with the family BOM), or rebuild "
                     + p.descriptor().artifactId() + " against " + have + ".");
         }
@@ -220,36 +214,6 @@ public final class DependencyGraph {
             throw new DependencyException(m.toString());
         }
         return candidates.get(0);
-    }
-
-    /** Compatible: same major version, and at least the version built against. */
-    static boolean compatible(String builtAgainst, String found) {
-        String a = numeric(builtAgainst);
-        String b = numeric(found);
-        if (a == null || b == null) {
-            return builtAgainst.equals(found);
-        }
-        return sameMajor(a, b) && VersionOrder.compare(b, a) >= 0;
-    }
-
-    private static boolean sameMajor(String a, String b) {
-        String x = numeric(a);
-        String y = numeric(b);
-        return x != null && y != null && x.split("\\.")[0].equals(y.split("\\.")[0]);
-    }
-
-    private static String majorRange(String v) {
-        String n = numeric(v);
-        if (n == null) {
-            return v;
-        }
-        long major = Long.parseLong(n.split("\\.")[0]);
-        return "[" + v + "," + (major + 1) + ")";
-    }
-
-    private static String numeric(String v) {
-        Matcher m = NUMERIC.matcher(v);
-        return m.find() ? m.group(1) : null;
     }
 
     private static Set<String> providedNames(PackageDescriptor d) {

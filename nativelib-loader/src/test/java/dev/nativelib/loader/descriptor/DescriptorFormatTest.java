@@ -67,7 +67,8 @@ class DescriptorFormatTest {
                 "Acme");
         String text = new String(DescriptorFormat.write(d), StandardCharsets.UTF_8);
         assertEquals(true, text.contains("package.cmakeName=Greet\npackage.cmakeNamespace=Acme\nrequire.count=1\n"
-                + "require.0.groupId=dev.example\nrequire.0.artifactId=base\nrequire.0.version=2.1.0\n"), text);
+                + "require.0.groupId=dev.example\nrequire.0.artifactId=base\nrequire.0.version=2.1.0\n"
+                + "require.0.range=[2.1.0,3)\n"), text);
         assertEquals(d, read(text));
     }
 

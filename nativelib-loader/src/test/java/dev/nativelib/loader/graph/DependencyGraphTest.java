@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageRequirement;
+import dev.nativelib.loader.descriptor.VersionRange;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
 import java.util.Arrays;
@@ -99,12 +100,13 @@ class DependencyGraphTest {
         FoundPackage b = pkg("b", "1.0.0", List.of(), "a:1.4.0");
         DependencyException older = assertThrows(DependencyException.class,
                 () -> order(List.of(b, pkg("a", "1.2.0", List.of())), b));
-        assertEquals("g:b:1.0.0 was built against g:a:1.4.0, but the class path has g:a:1.2.0 (/repo/a-1.2.0.jar),"
-                + " which is older. Depend on g:a [1.4.0,2) (align the versions, e.g. with the family BOM), or rebuild"
-                + " b against 1.2.0.", older.getMessage());
+        assertEquals("g:b:1.0.0 was built against g:a:1.4.0 and accepts [1.4.0,2), but the class path has g:a:1.2.0"
+                + " (/repo/a-1.2.0.jar). Depend on g:a [1.4.0,2) (align the versions, e.g. with the family BOM), or"
+                + " rebuild b against 1.2.0.", older.getMessage());
         DependencyException major = assertThrows(DependencyException.class,
                 () -> order(List.of(b, pkg("a", "2.0.0", List.of())), b));
-        assertTrue(major.getMessage().contains("which is a different major version"), major.getMessage());
+        assertTrue(major.getMessage().contains("accepts [1.4.0,2), but the class path has g:a:2.0.0"),
+                major.getMessage());
         assertEquals(List.of("a", "b"), order(List.of(b, pkg("a", "1.9.3", List.of())), b));
     }
 
@@ -133,12 +135,29 @@ class DependencyGraphTest {
     }
 
     @Test
-    void versionCompatibility() {
-        assertTrue(DependencyGraph.compatible("1.2.0", "1.2.0"));
-        assertTrue(DependencyGraph.compatible("1.2.0", "1.10.0"));
-        assertTrue(DependencyGraph.compatible("1.2.0-SNAPSHOT", "1.2.0"));
-        assertFalse(DependencyGraph.compatible("1.2.0", "1.1.9"));
-        assertFalse(DependencyGraph.compatible("1.2.0", "2.0.0"));
-        assertFalse(DependencyGraph.compatible("abc", "abd"));
+    void versionRanges() {
+        VersionRange same = VersionRange.sameMajor("1.2.0");
+        assertEquals("[1.2.0,2)", same.text());
+        assertTrue(same.contains("1.2.0"));
+        assertTrue(same.contains("1.10.0"));
+        assertTrue(same.contains("1.2.0-SNAPSHOT"));
+        assertFalse(same.contains("1.1.9"));
+        assertFalse(same.contains("2.0.0"));
+        assertTrue(VersionRange.parse("[1.0,]").contains("7.3"));
+        assertTrue(VersionRange.parse("(1.0,2.0]").contains("2.0"));
+        assertFalse(VersionRange.parse("(1.0,2.0]").contains("1.0"));
+        assertTrue(VersionRange.parse("[1.5]").contains("1.5.0"));
+        assertFalse(VersionRange.parse("[1.5]").contains("1.5.1"));
+        assertFalse(VersionRange.sameMajor("abc").contains("abd"));
+        assertEquals("'1.0' is not a version range such as [1.2.0,2)",
+                assertThrows(IllegalArgumentException.class, () -> VersionRange.parse("1.0")).getMessage());
+    }
+
+    @Test
+    void aRecordedRangeDecides() {
+        FoundPackage b = new FoundPackage(new PackageDescriptor("g", "b", "1.0.0", LINUX, List.of(), List.of(),
+                List.of(new PackageRequirement("g", "a", "1.4.0", VersionRange.parse("[1.4.0,3)"))), null, null),
+                "jar:file:/repo/b.jar!/x/", H);
+        assertEquals(List.of("a", "b"), order(List.of(b, pkg("a", "2.5.0", List.of())), b));
     }
 }
