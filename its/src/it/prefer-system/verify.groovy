@@ -15,4 +15,13 @@ def fallback = line('fallback')
 expect(fallback[0] == '1' && fallback[1].startsWith(cache), "packaged fallback expected: ${fallback}")
 def dir = line('directory')
 expect(dir[0] == '2' && dir[1].startsWith(system), "override directory expected: ${dir}")
+// A same-SONAME library loaded first by someone else: the bindings use it (calc=2), and nativelib says so.
+def warned = line('verify-warn')
+expect(warned[0] == '2', "the first-loaded copy serves libcalcjni: ${warned}")
+def conflict = "libcalc.so.1: ${system}/libcalc.so.1.0.0 was loaded before nativelib's copy ${cache}/dev.nativelib.its/calc-native-1.0.0-"
+expect(log.contains("WARNING: " + conflict), 'no warning about the SONAME conflict')
+def m = log =~ /\[verify-error\] failed: (.*)/
+expect(m.find(), 'verify=error did not fail the load')
+expect(m.group(1).startsWith("Loaded dev.nativelib.its:calc-native:1.0.0, but " + conflict), m.group(1))
+expect(m.group(1).endsWith("(-Dnativelib.verify=error makes this an error)"), m.group(1))
 return true
