@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,15 +19,23 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Extracts a package's libraries into the cache so that each final directory is either complete and verified or
  * absent: files are written into a private temporary directory beside the target, checked against the
- * descriptor's sizes and SHA-256 hashes, flushed to disk, and only then renamed into place in one step.
+ * descriptor's sizes and SHA-256 hashes, flushed to disk, and only then renamed into place in one step. A file lock
+ * per package ({@code <cache>/.locks/}) makes JVMs racing on a cold cache extract each package once; the others
+ * wait, then reuse it.
  */
 public final class PackageExtractor {
 
     private static final System.Logger LOG = System.getLogger("dev.nativelib.loader");
+    private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+    /** Extractions this JVM started (files copied out of a JAR); for tests and diagnostics. */
+    static final AtomicInteger EXTRACTIONS = new AtomicInteger();
 
     private PackageExtractor() {
     }
@@ -51,9 +60,29 @@ public final class PackageExtractor {
             }
             LOG.log(Level.WARNING, "cached copy of " + d.coordinates() + " is damaged (" + problem
                     + "); extracting it again");
+        }
+        // One extraction per package across threads (a JVM may hold a file lock only once) and across JVMs.
+        synchronized (IN_PROCESS.computeIfAbsent(target, t -> new Object())) {
+            Path locks = CacheDirectory.createPrivate(cacheRoot.resolve(".locks"));
+            try (FileChannel lockFile = FileChannel.open(locks.resolve(d.groupId() + "-" + target.getFileName()
+                    + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockFile.lock()) {
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && verify(target, d) == null) {
+                    LOG.log(Level.DEBUG, () -> "another process extracted " + target);
+                    return target;
+                }
+                return extractLocked(pkg, parent, target);
+            }
+        }
+    }
+
+    private static Path extractLocked(FoundPackage pkg, Path parent, Path target) throws IOException {
+        PackageDescriptor d = pkg.descriptor();
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             discard(target, parent);
         }
         Path tmp = Files.createTempDirectory(parent, "." + d.artifactId() + "-");
+        EXTRACTIONS.incrementAndGet();
         try {
             for (LibraryEntry library : d.libraries()) {
                 copyVerified(pkg, library, tmp.resolve(library.path()));

@@ -118,6 +118,39 @@ class PackageExtractorTest {
     }
 
     @Test
+    void jvmsRacingOnAColdCacheExtractOnceAndAllSucceed() throws Exception {
+        TestPackages big = TestPackages.of("dev.example", "big", "1.0", "linux-x86_64");
+        for (int i = 0; i < 20; i++) {
+            big.library("lib/libbig" + i + ".so", "x".repeat(200_000) + i);
+        }
+        Path jar = big.writeJar(Files.createDirectories(tmp.resolve("jars")));
+        Path cache = tmp.resolve("cache");
+        String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> children = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            children.add(new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                    ExtractInChild.class.getName(), jar.toString(), cache.toString()).redirectErrorStream(true)
+                    .start());
+        }
+        int extractions = 0;
+        java.util.Set<String> dirs = new java.util.HashSet<>();
+        for (Process p : children) {
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("extractions=(\\d+) dir=(.*)").matcher(out);
+            assertTrue(m.find(), out);
+            extractions += Integer.parseInt(m.group(1));
+            dirs.add(m.group(2).trim());
+        }
+        assertEquals(1, extractions, "exactly one JVM extracts; the others wait for it and reuse its copy");
+        assertEquals(1, dirs.size());
+        assertEquals(List.of(Paths.get(dirs.iterator().next())), list(cache.resolve("dev.example")).stream()
+                .filter(p -> !p.getFileName().toString().startsWith(".")).toList());
+        assertTrue(list(cache.resolve("dev.example")).stream()
+                .noneMatch(p -> p.getFileName().toString().startsWith(".big-")), "no temporary directory left");
+    }
+
+    @Test
     void differentContentGetsADifferentDirectory() throws IOException {
         Path cache = tmp.resolve("cache");
         Path a = PackageExtractor.extract(found(greet()), cache);
