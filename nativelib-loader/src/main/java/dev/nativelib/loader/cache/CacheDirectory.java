@@ -28,6 +28,9 @@ public final class CacheDirectory {
 
     static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
 
+    /** Roots already checked in this JVM, so warm loads do not pay for the check again. */
+    private static final Set<Path> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private CacheDirectory() {
     }
 
@@ -97,6 +100,53 @@ public final class CacheDirectory {
             }
         }
         return dir;
+    }
+
+    /**
+     * Creates the cache root if needed and refuses one that another user could tamper with: writable by group or
+     * others, or owned by another user. Libraries in it are loaded into this process, so whoever can write there can
+     * run code as this user.
+     *
+     * @param root the cache root
+     * @return {@code root}
+     * @throws IOException if it cannot be created, or is unsafe; the message says why and how to fix it
+     */
+    public static Path createChecked(Path root) throws IOException {
+        if (CHECKED.contains(root)) {
+            return root;
+        }
+        createPrivate(root);
+        if (!posix()) {
+            return root;
+        }
+        Path real = root.toRealPath();
+        int mode = (Integer) Files.getAttribute(real, "unix:mode");
+        if ((mode & 0022) != 0) {
+            throw new IOException("the cache directory " + real + " is writable by "
+                    + ((mode & 0002) != 0 ? "every user" : "its group") + " (mode "
+                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(real)) + "), so another user could"
+                    + " replace a library before it is loaded. Make it private (chmod 700 " + real + ") or choose"
+                    + " another directory with -D" + PROPERTY + " or " + ENVIRONMENT);
+        }
+        int owner = (Integer) Files.getAttribute(real, "unix:uid");
+        int self = currentUid(real);
+        if (owner != self) {
+            throw new IOException("the cache directory " + real + " is owned by uid " + owner + ", not by this user"
+                    + " (uid " + self + "), who must not load libraries another user controls. Choose a directory of"
+                    + " your own with -D" + PROPERTY + " or " + ENVIRONMENT);
+        }
+        CHECKED.add(root);
+        return root;
+    }
+
+    /** The uid this process creates files as: that of a probe file it creates (and removes) in {@code dir}. */
+    private static int currentUid(Path dir) throws IOException {
+        Path probe = Files.createTempFile(dir, ".uid-", ".probe");
+        try {
+            return (Integer) Files.getAttribute(probe, "unix:uid");
+        } finally {
+            Files.deleteIfExists(probe);
+        }
     }
 
     static boolean posix() {

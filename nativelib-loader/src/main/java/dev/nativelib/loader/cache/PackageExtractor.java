@@ -50,6 +50,7 @@ public final class PackageExtractor {
      */
     public static Path extract(FoundPackage pkg, Path cacheRoot) throws IOException {
         PackageDescriptor d = pkg.descriptor();
+        CacheDirectory.createChecked(cacheRoot);
         Path parent = CacheDirectory.createPrivate(cacheRoot.resolve(d.groupId()));
         Path target = directory(pkg, cacheRoot);
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {

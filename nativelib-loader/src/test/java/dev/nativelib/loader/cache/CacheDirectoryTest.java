@@ -2,9 +2,15 @@ package dev.nativelib.loader.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CacheDirectoryTest {
 
@@ -31,6 +37,52 @@ class CacheDirectoryTest {
         assertEquals(Paths.get("/c/Users/u/AppData/Local/nativelib/cache"), CacheDirectory.locate(windows, Map.of()));
         assertEquals(Paths.get("/lad/nativelib/cache"),
                 CacheDirectory.locate(windows, Map.of("LOCALAPPDATA", "/lad")));
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void createsAPrivateRootAndAcceptsAReadableOne() throws IOException {
+        Path root = tmp.resolve("a/b/cache");
+        CacheDirectory.createChecked(root);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
+        Path shared = Files.createDirectories(tmp.resolve("readable"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertEquals(shared, CacheDirectory.createChecked(shared));
+        assertEquals(java.util.List.of(), java.util.List.of(shared.toFile().list()), "the probe file is removed");
+    }
+
+    @Test
+    void worldOrGroupWritableRootIsRefused() throws IOException {
+        Path open = Files.createDirectories(tmp.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> CacheDirectory.createChecked(open));
+        assertEquals("the cache directory " + open.toRealPath() + " is writable by every user (mode rwxrwxrwx), so"
+                + " another user could replace a library before it is loaded. Make it private (chmod 700 "
+                + open.toRealPath() + ") or choose another directory with -Dnativelib.cache.dir or NATIVELIB_CACHE_DIR",
+                e.getMessage());
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwx---"));
+        assertEquals(true, org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> CacheDirectory.createChecked(open)).getMessage().contains("is writable by its group (mode"
+                + " rwxrwx---)"));
+    }
+
+    @Test
+    void rootOwnedByAnotherUserIsRefused() throws IOException {
+        Path theirs = Files.createDirectories(tmp.resolve("theirs"));
+        Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("rwx------"));
+        try {
+            Files.setAttribute(theirs, "unix:uid", 4242);
+        } catch (IOException e) {
+            Assumptions.abort("changing a directory's owner needs root (CI runs as root): " + e.getMessage());
+        }
+        // As root the probe file still gets our uid, which is not 4242.
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> CacheDirectory.createChecked(theirs));
+        assertEquals(true, e.getMessage().startsWith("the cache directory " + theirs.toRealPath() + " is owned by uid"
+                + " 4242, not by this user (uid "), e.getMessage());
     }
 
     @Test
