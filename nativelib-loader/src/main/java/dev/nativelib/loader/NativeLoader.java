@@ -17,6 +17,10 @@ import dev.nativelib.loader.scope.GlobalScope;
 import dev.nativelib.loader.verify.LoadVerifier;
 import dev.nativelib.loader.verify.MappedFiles;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.file.Files;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Loads native libraries shipped in nativelib packages (classifier JARs built by nativelib-maven-plugin).
@@ -51,6 +56,8 @@ public final class NativeLoader {
     private static final Object LOCK = new Object();
     /** Loaded packages by {@code groupId:artifactId:platform}. */
     private static final Map<String, List<Path>> LOADED = new HashMap<>();
+    /** Packages bound to a caller's class loader through {@link #load(MethodHandles.Lookup, String)}. */
+    private static final Map<ClassLoader, Map<String, List<Path>>> BINDINGS = new WeakHashMap<>();
 
     /** System property: {@code warn} (default), {@code error} or {@code off}, for the post-load SONAME check. */
     public static final String VERIFY_PROPERTY = "nativelib.verify";
@@ -62,7 +69,9 @@ public final class NativeLoader {
 
     /**
      * Loads the library (or package) called {@code name} for the running platform, searching the class loader of
-     * the calling class.
+     * the calling class. The JNI library is bound to nativelib-loader's own class loader, which serves when the
+     * calling class is in the same class loader (an ordinary class path); when nativelib-loader sits in a parent
+     * class loader, use {@link #load(MethodHandles.Lookup, String)}.
      *
      * @param name a library's logical name ({@code greet} for {@code libgreet.so.1}) or a package's artifactId
      * @return which file was loaded from where
@@ -71,6 +80,43 @@ public final class NativeLoader {
     public static LoadedLibrary load(String name) {
         Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
         return load(name, caller.getClassLoader());
+    }
+
+    /**
+     * Loads the library (or package) called {@code name} and binds the requested package's libraries to the class
+     * loader of {@code caller}'s class, so that the JVM finds the native methods of classes in that loader, wherever
+     * nativelib-loader itself was loaded from (a parent class loader of an application server, a plugin host, a
+     * child-first Spark/Flink loader). Call it as {@code NativeLoader.load(MethodHandles.lookup(), "mylib")}.
+     *
+     * <p>Libraries of required packages are loaded once per process. When another class loader has already bound the
+     * requested package (two sibling class loaders with the same JNI classes), this one gets its own private copy of
+     * the JNI library to bind, because the JVM lets one file be bound to one class loader only.
+     *
+     * @param caller a lookup with full access to the class that declares the native methods
+     * @param name   a library's logical name or a package's artifactId
+     * @return which file was loaded from where
+     * @throws NativeLoaderException if no package provides {@code name} on this platform, or loading fails
+     */
+    public static LoadedLibrary load(MethodHandles.Lookup caller, String name) {
+        Objects.requireNonNull(caller, "caller");
+        MethodHandle systemLoad;
+        try {
+            // System.load is caller-sensitive: through the caller's lookup it binds to the caller's class loader.
+            systemLoad = caller.findStatic(System.class, "load", MethodType.methodType(void.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new NativeLoaderException("The lookup of " + caller.lookupClass() + " cannot call System.load;"
+                    + " pass MethodHandles.lookup() from the class that declares the native methods", e);
+        }
+        Binder binder = file -> {
+            try {
+                systemLoad.invokeExact(file.toString());
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        return load(name, caller.lookupClass().getClassLoader(), caller.lookupClass().getClassLoader(), binder);
     }
 
     /**
@@ -83,6 +129,16 @@ public final class NativeLoader {
      * @throws NativeLoaderException if no package provides {@code name} on this platform, or loading fails
      */
     public static LoadedLibrary load(String name, ClassLoader classLoader) {
+        return load(name, classLoader, null, null);
+    }
+
+    /** Loads a library file so that the JVM can bind native methods to it. */
+    @FunctionalInterface
+    private interface Binder {
+        void load(Path file);
+    }
+
+    private static LoadedLibrary load(String name, ClassLoader classLoader, ClassLoader bindTo, Binder binder) {
         Objects.requireNonNull(name, "name");
         Platform platform;
         try {
@@ -109,12 +165,24 @@ public final class NativeLoader {
             for (FoundPackage p : order) {
                 PackageDescriptor pd = p.descriptor();
                 String key = pd.groupId() + ":" + pd.artifactId() + ":" + pd.platform();
-                List<Path> files = LOADED.get(key);
-                if (files == null) {
-                    files = loadPackage(p, classLoader);
-                    LOADED.put(key, files);
+                List<Path> files;
+                if (p == pkg && binder != null) {
+                    Map<String, List<Path>> bound = BINDINGS.computeIfAbsent(bindTo, l -> new HashMap<>());
+                    files = bound.get(key);
+                    if (files == null) {
+                        files = LOADED.containsKey(key) ? bindAgain(p, LOADED.get(key), binder)
+                                : loadPackage(p, classLoader, binder);
+                        LOADED.putIfAbsent(key, files);
+                        bound.put(key, files);
+                    }
                 } else {
-                    LOG.log(Level.DEBUG, () -> pd.coordinates() + " is already loaded");
+                    files = LOADED.get(key);
+                    if (files == null) {
+                        files = loadPackage(p, classLoader, null);
+                        LOADED.put(key, files);
+                    } else {
+                        LOG.log(Level.DEBUG, () -> pd.coordinates() + " is already loaded");
+                    }
                 }
                 all.addAll(files);
                 own = files;
@@ -123,6 +191,41 @@ public final class NativeLoader {
             return new LoadedLibrary(name, own.get(indexOf(d, name)), d.coordinates(), d.platform().name(),
                     pkg.origin(), all);
         }
+    }
+
+    /**
+     * Binds a package that another class loader already bound: each library is bound again; one the JVM refuses
+     * ("already loaded in another classloader") is copied to a private directory and the copy is bound instead.
+     */
+    private static List<Path> bindAgain(FoundPackage p, List<Path> files, Binder binder) {
+        List<Path> bound = new ArrayList<>();
+        Path copies = null;
+        for (Path file : files) {
+            try {
+                binder.load(file);
+                bound.add(file);
+            } catch (UnsatisfiedLinkError e) {
+                if (e.getMessage() == null || !e.getMessage().contains("already loaded in another classloader")) {
+                    throw new NativeLoaderException("Cannot load " + file + " of " + p.descriptor().coordinates()
+                            + ": " + e.getMessage(), e);
+                }
+                try {
+                    if (copies == null) {
+                        Path root = CacheDirectory.createChecked(CacheDirectory.locate());
+                        copies = Files.createTempDirectory(CacheDirectory.createPrivate(root.resolve(".loaders")),
+                                p.descriptor().artifactId() + "-");
+                    }
+                    Path copy = Files.copy(file, copies.resolve(file.getFileName()));
+                    binder.load(copy);
+                    LOG.log(Level.DEBUG, () -> "bound a private copy " + copy + " for another class loader");
+                    bound.add(copy);
+                } catch (IOException io) {
+                    throw new NativeLoaderException("Cannot copy " + file + " for a second class loader: "
+                            + io.getMessage(), io);
+                }
+            }
+        }
+        return bound;
     }
 
     private static String verifyMode() {
@@ -144,7 +247,7 @@ public final class NativeLoader {
         return libraries.size() - 1;
     }
 
-    private static List<Path> loadPackage(FoundPackage pkg, ClassLoader classLoader) {
+    private static List<Path> loadPackage(FoundPackage pkg, ClassLoader classLoader, Binder binder) {
         PackageDescriptor d = pkg.descriptor();
         if (d.libraries().isEmpty()) {
             throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in " + pkg.origin()
@@ -188,7 +291,11 @@ public final class NativeLoader {
                 }
             }
             try {
-                System.load(file.toString());
+                if (binder == null) {
+                    System.load(file.toString());
+                } else {
+                    binder.load(file);
+                }
             } catch (UnsatisfiedLinkError e) {
                 String hint = e.getMessage() != null && e.getMessage().contains("undefined symbol")
                         ? "\nThe library uses a symbol that none of the libraries it links (NEEDED) provides. If"

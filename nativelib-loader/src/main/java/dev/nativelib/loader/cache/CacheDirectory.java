@@ -80,7 +80,7 @@ public final class CacheDirectory {
      * @return {@code dir}
      * @throws IOException if it cannot be created
      */
-    static Path createPrivate(Path dir) throws IOException {
+    public static Path createPrivate(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return dir;
         }

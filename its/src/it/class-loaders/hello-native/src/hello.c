@@ -1,0 +1,1 @@
+int hello_value(void) { return 42; }
