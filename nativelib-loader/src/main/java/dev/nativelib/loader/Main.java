@@ -105,7 +105,8 @@ public final class Main {
                 for (DependencyGraph.Step step : new DependencyGraph(here).explain(root)) {
                     PackageDescriptor d = step.pkg().descriptor();
                     out.println("  " + n++ + ". " + d.coordinates() + ": " + step.why());
-                    Path dir = PackageExtractor.directory(step.pkg(), cache);
+                    Path local = step.pkg().localDirectory();
+                    Path dir = local != null ? local : PackageExtractor.directory(step.pkg(), cache);
                     Overrides.Decision decision = Overrides.current().forPackage(d.artifactId());
                     SystemLibraries system = SystemLibraries.forPlatform(platform, System.getenv());
                     for (LibraryEntry l : d.libraries()) {

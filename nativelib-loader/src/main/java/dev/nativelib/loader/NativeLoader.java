@@ -256,7 +256,22 @@ public final class NativeLoader {
         Path cacheRoot = CacheDirectory.locate();
         Path dir;
         try {
-            dir = PackageExtractor.extract(pkg, cacheRoot);
+            Path local = pkg.localDirectory();
+            if (local != null) {
+                String problem = PackageExtractor.verifyInPlace(local, d);
+                if (problem != null) {
+                    throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in the class-path"
+                            + " directory " + local + " does not match its descriptor: " + problem + ". Rebuild it"
+                            + " (the files changed after packaging), or put the package's JAR on the class path.",
+                            null);
+                }
+                LOG.log(Level.DEBUG, () -> "loading " + d.coordinates() + " in place from " + local);
+                dir = local;
+            } else {
+                dir = PackageExtractor.extract(pkg, cacheRoot);
+            }
+        } catch (NativeLoaderException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new NativeLoaderException("Cannot extract " + d.coordinates() + " [" + d.platform() + "] from "
                     + pkg.origin() + " into the cache " + cacheRoot + ": " + e.getMessage()

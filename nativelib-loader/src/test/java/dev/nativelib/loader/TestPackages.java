@@ -46,6 +46,11 @@ public final class TestPackages {
         return this;
     }
 
+    public TestPackages libraryFile(String path, Path file) throws IOException {
+        libraries.put(path, Files.readAllBytes(file));
+        return this;
+    }
+
     public TestPackages alias(String path, String target) {
         aliases.add(new AliasEntry(path, target));
         return this;

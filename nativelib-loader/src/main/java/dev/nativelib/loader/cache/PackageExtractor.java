@@ -125,9 +125,34 @@ public final class PackageExtractor {
     }
 
     /**
+     * Checks a package that is already on disk (an exploded class-path directory) so it can be loaded in place.
+     *
+     * @param dir the package root
+     * @param d   its descriptor
+     * @return {@code null} when every library's size and SHA-256 match the descriptor, else what does not
+     * @throws IOException if a file cannot be read
+     */
+    public static String verifyInPlace(Path dir, PackageDescriptor d) throws IOException {
+        return verifyLibraries(dir, d);
+    }
+
+    /**
      * @return {@code null} when every library matches the descriptor, else what does not
      */
     static String verify(Path dir, PackageDescriptor d) throws IOException {
+        String problem = verifyLibraries(dir, d);
+        if (problem != null) {
+            return problem;
+        }
+        for (AliasEntry alias : d.aliases()) {
+            if (!Files.exists(dir.resolve(alias.path()), LinkOption.NOFOLLOW_LINKS)) {
+                return dir.resolve(alias.path()) + " is missing";
+            }
+        }
+        return null;
+    }
+
+    private static String verifyLibraries(Path dir, PackageDescriptor d) throws IOException {
         for (LibraryEntry library : d.libraries()) {
             Path file = dir.resolve(library.path());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -140,11 +165,6 @@ public final class PackageExtractor {
             String hash = Sha256.of(file);
             if (!hash.equals(library.sha256())) {
                 return file + " has SHA-256 " + hash + ", expected " + library.sha256();
-            }
-        }
-        for (AliasEntry alias : d.aliases()) {
-            if (!Files.exists(dir.resolve(alias.path()), LinkOption.NOFOLLOW_LINKS)) {
-                return dir.resolve(alias.path()) + " is missing";
             }
         }
         return null;

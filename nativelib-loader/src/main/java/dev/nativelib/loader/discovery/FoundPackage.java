@@ -52,6 +52,22 @@ public record FoundPackage(PackageDescriptor descriptor, String rootUrl, String 
     }
 
     /**
+     * @return the package root as a directory when the package lies in an exploded class-path directory (an IDE's
+     *         output folder, {@code target/classes}); {@code null} when it is inside a JAR
+     */
+    public Path localDirectory() {
+        if (!rootUrl.startsWith("file:")) {
+            return null;
+        }
+        try {
+            Path dir = Paths.get(new URI(rootUrl));
+            return java.nio.file.Files.isDirectory(dir) ? dir : null;
+        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+
+    /**
      * @return the JAR file or class-path directory the package was found in, for messages
      */
     public String origin() {

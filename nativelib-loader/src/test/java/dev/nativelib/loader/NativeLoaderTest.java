@@ -1,0 +1,60 @@
+package dev.nativelib.loader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nativelib.loader.binary.Fixtures;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NativeLoaderTest {
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void setUp() {
+        System.setProperty("nativelib.platform", "linux-x86_64");
+        System.setProperty("nativelib.cache.dir", tmp.resolve("cache").toString());
+    }
+
+    @AfterEach
+    void tearDown() {
+        System.clearProperty("nativelib.platform");
+        System.clearProperty("nativelib.cache.dir");
+    }
+
+    @Test
+    void explodedClassPathDirectoryLoadsInPlaceWithoutExtracting() throws Exception {
+        Path classes = TestPackages.of("g", "exploded-base", "1.0", "linux-x86_64")
+                .libraryFile("lib/libbase.so.1", Fixtures.path("elf/libbase.so.1")).writeTree(tmp.resolve("classes"));
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            LoadedLibrary l = NativeLoader.load("base", cl);
+            assertEquals(classes.resolve("META-INF/nativelib/g/exploded-base/linux-x86_64/lib/libbase.so.1"),
+                    l.path());
+            assertFalse(Files.exists(tmp.resolve("cache")), "nothing is extracted");
+        }
+    }
+
+    @Test
+    void explodedFilesThatChangedAreRefused() throws Exception {
+        Path classes = TestPackages.of("g", "exploded-changed", "1.0", "linux-x86_64")
+                .libraryFile("lib/libbase.so.1", Fixtures.path("elf/libbase.so.1")).writeTree(tmp.resolve("classes"));
+        Path lib = classes.resolve("META-INF/nativelib/g/exploded-changed/linux-x86_64/lib/libbase.so.1");
+        Files.write(lib, new byte[] {1, 2, 3});
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            NativeLoaderException e = assertThrows(NativeLoaderException.class, () -> NativeLoader.load("base", cl));
+            assertTrue(e.getMessage().startsWith("g:exploded-changed:1.0 [linux-x86_64] in the class-path directory "
+                    + lib.getParent().getParent() + " does not match its descriptor: " + lib + " has 3 bytes"),
+                    e.getMessage());
+        }
+    }
+}
