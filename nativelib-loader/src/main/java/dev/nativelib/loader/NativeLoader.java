@@ -211,7 +211,7 @@ public final class NativeLoader {
                 }
                 try {
                     if (copies == null) {
-                        Path root = CacheDirectory.createChecked(CacheDirectory.locate());
+                        Path root = CacheDirectory.usable();
                         copies = Files.createTempDirectory(CacheDirectory.createPrivate(root.resolve(".loaders")),
                                 p.descriptor().artifactId() + "-");
                     }
@@ -253,7 +253,7 @@ public final class NativeLoader {
             throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in " + pkg.origin()
                     + " holds no libraries; was it packaged from an empty install prefix?", null);
         }
-        Path cacheRoot = CacheDirectory.locate();
+        Path cacheRoot = null;
         Path dir;
         try {
             Path local = pkg.localDirectory();
@@ -268,13 +268,14 @@ public final class NativeLoader {
                 LOG.log(Level.DEBUG, () -> "loading " + d.coordinates() + " in place from " + local);
                 dir = local;
             } else {
+                cacheRoot = CacheDirectory.usable();
                 dir = PackageExtractor.extract(pkg, cacheRoot);
             }
         } catch (NativeLoaderException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new NativeLoaderException("Cannot extract " + d.coordinates() + " [" + d.platform() + "] from "
-                    + pkg.origin() + " into the cache " + cacheRoot + ": " + e.getMessage()
+                    + pkg.origin() + (cacheRoot == null ? "" : " into the cache " + cacheRoot) + ": " + e.getMessage()
                     + "\nSet -D" + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT
                     + ") to a writable directory owned by this user.", e);
         }
@@ -312,7 +313,11 @@ public final class NativeLoader {
                     binder.load(file);
                 }
             } catch (UnsatisfiedLinkError e) {
-                String hint = e.getMessage() != null && e.getMessage().contains("undefined symbol")
+                String hint = e.getMessage() != null && e.getMessage().contains("failed to map segment")
+                        ? "\nThe cache directory is probably on a file system mounted noexec; set -D"
+                        + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT + ") to one that allows"
+                        + " executing code."
+                        : e.getMessage() != null && e.getMessage().contains("undefined symbol")
                         ? "\nThe library uses a symbol that none of the libraries it links (NEEDED) provides. If"
                         + " another package's library is meant to provide it, declare that package as a dependency"
                         + " and mark the library global in it (<globalLibraries> of nativelib:package)." : "";

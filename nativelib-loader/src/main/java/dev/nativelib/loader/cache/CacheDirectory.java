@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,10 +30,73 @@ public final class CacheDirectory {
 
     static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
 
+    /** The root {@link #usable()} chose for each list of candidates, so the search runs once per JVM. */
+    private static final Map<List<Path>, Path> CHOSEN = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Roots already checked in this JVM, so warm loads do not pay for the check again. */
     private static final Set<Path> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private CacheDirectory() {
+    }
+
+    /**
+     * The cache root to use: the configured one ({@value #PROPERTY} / {@value #ENVIRONMENT}) if set, else the first
+     * usable of the platform's cache directory, {@code $XDG_RUNTIME_DIR/nativelib} and a private
+     * {@code <java.io.tmpdir>/nativelib-<user>}. Usable means it can be created, is private to this user (see
+     * {@link #createChecked}) and, on Linux, is not on a {@code noexec} mount.
+     *
+     * @return a usable cache root, created
+     * @throws IOException naming every directory tried and why each was rejected
+     */
+    public static Path usable() throws IOException {
+        Map<String, String> props = new java.util.HashMap<>();
+        System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+        List<Path> candidates = candidates(props, System.getenv());
+        Path chosen = CHOSEN.get(candidates);
+        if (chosen != null) {
+            return chosen;
+        }
+        List<String> problems = new ArrayList<>();
+        for (Path candidate : candidates) {
+            try {
+                createChecked(candidate);
+                if (MountTable.noexec(candidate)) {
+                    problems.add(candidate + ": on a noexec mount, where libraries cannot be mapped as code");
+                    continue;
+                }
+                CHOSEN.put(candidates, candidate);
+                return candidate;
+            } catch (IOException | RuntimeException e) {
+                problems.add(candidate + ": " + e.getMessage());
+            }
+        }
+        throw new IOException("no usable cache directory; tried:\n  " + String.join("\n  ", problems)
+                + "\nSet -D" + PROPERTY + "=<dir> (or " + ENVIRONMENT + ") to a directory of your own on a file system"
+                + " that allows executing code");
+    }
+
+    /**
+     * @param properties  system properties
+     * @param environment environment variables
+     * @return the directories to try, in order: only the configured one when one is configured
+     */
+    static List<Path> candidates(Map<String, String> properties, Map<String, String> environment) {
+        Path first = locate(properties, environment);
+        if (nonBlank(properties.get(PROPERTY)) != null || nonBlank(environment.get(ENVIRONMENT)) != null) {
+            return List.of(first);
+        }
+        List<Path> out = new ArrayList<>(List.of(first));
+        String runtime = nonBlank(environment.get("XDG_RUNTIME_DIR"));
+        if (runtime != null && Paths.get(runtime).isAbsolute()) {
+            out.add(Paths.get(runtime, "nativelib"));
+        }
+        String tmp = nonBlank(properties.get("java.io.tmpdir"));
+        if (tmp != null) {
+            String user = properties.getOrDefault("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+            // A predictable name is safe here only because createChecked refuses one that another user made.
+            out.add(Paths.get(tmp, "nativelib-" + user).toAbsolutePath());
+        }
+        return out;
     }
 
     /**

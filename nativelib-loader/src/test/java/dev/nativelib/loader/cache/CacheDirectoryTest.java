@@ -86,6 +86,28 @@ class CacheDirectoryTest {
     }
 
     @Test
+    void fallbackChainFollowsTheDefaultButNotAnExplicitChoice() {
+        Map<String, String> props = Map.of("os.name", "Linux", "user.home", "/home/u", "java.io.tmpdir", "/tmp",
+                "user.name", "u");
+        assertEquals(java.util.List.of(Paths.get("/home/u/.cache/nativelib"), Paths.get("/run/user/1000/nativelib"),
+                Paths.get("/tmp/nativelib-u")), CacheDirectory.candidates(props, Map.of("XDG_RUNTIME_DIR",
+                "/run/user/1000")));
+        assertEquals(java.util.List.of(Paths.get("/mine")), CacheDirectory.candidates(props,
+                Map.of(CacheDirectory.ENVIRONMENT, "/mine", "XDG_RUNTIME_DIR", "/run/user/1000")));
+    }
+
+    @Test
+    void noexecMountsAreRecognised() {
+        java.util.List<String> mountinfo = java.util.List.of(
+                "27 1 8:1 / / rw,relatime - ext4 /dev/sda1 rw",
+                "30 27 0:25 / /tmp rw,nosuid,nodev,noexec,relatime - tmpfs tmpfs rw",
+                "31 30 0:26 / /tmp/exec\\040ok rw,relatime - tmpfs tmpfs rw");
+        assertEquals(true, MountTable.noexec(Paths.get("/tmp/cache"), mountinfo));
+        assertEquals(false, MountTable.noexec(Paths.get("/home/u/.cache"), mountinfo));
+        assertEquals(false, MountTable.noexec(Paths.get("/tmp/exec ok/cache"), mountinfo), "the longest mount wins");
+    }
+
+    @Test
     void propertyBeatsEnvironmentBeatsConvention() {
         Map<String, String> props = Map.of("os.name", "Linux", "user.home", "/home/u",
                 CacheDirectory.PROPERTY, "/from/property");
