@@ -108,6 +108,26 @@ class CacheDirectoryTest {
     }
 
     @Test
+    void aRealNoexecMountIsRefusedWithTheReason() throws Exception {
+        Path mount = Files.createDirectories(tmp.resolve("noexec"));
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "noexec,size=4m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        Assumptions.assumeTrue(p.waitFor() == 0, "mounting a tmpfs needs root (CI runs as root): " + out);
+        try {
+            Path cache = mount.resolve("cache");
+            System.setProperty(CacheDirectory.PROPERTY, cache.toString());
+            IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, CacheDirectory::usable);
+            assertEquals("no usable cache directory; tried:\n  " + cache + ": on a noexec mount, where libraries"
+                    + " cannot be mapped as code\nSet -Dnativelib.cache.dir=<dir> (or NATIVELIB_CACHE_DIR) to a"
+                    + " directory of your own on a file system that allows executing code", e.getMessage());
+        } finally {
+            System.clearProperty(CacheDirectory.PROPERTY);
+            new ProcessBuilder("umount", mount.toString()).start().waitFor();
+        }
+    }
+
+    @Test
     void propertyBeatsEnvironmentBeatsConvention() {
         Map<String, String> props = Map.of("os.name", "Linux", "user.home", "/home/u",
                 CacheDirectory.PROPERTY, "/from/property");
