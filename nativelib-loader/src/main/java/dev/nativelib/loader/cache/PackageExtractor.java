@@ -34,6 +34,12 @@ public final class PackageExtractor {
 
     private static final System.Logger LOG = System.getLogger("dev.nativelib.loader");
     private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+    /**
+     * System property: what to do when a cached copy fails verification: {@code replace} (default: extract it again)
+     * or {@code refuse} (fail, leaving the evidence in place).
+     */
+    public static final String ON_DAMAGE_PROPERTY = "nativelib.cache.onDamage";
+    private static final String REFUSE = "refuse";
     /** Extractions this JVM started (files copied out of a JAR); for tests and diagnostics. */
     static final AtomicInteger EXTRACTIONS = new AtomicInteger();
 
@@ -58,6 +64,11 @@ public final class PackageExtractor {
             if (problem == null) {
                 LOG.log(Level.DEBUG, () -> "reusing verified " + target);
                 return target;
+            }
+            if (REFUSE.equals(System.getProperty(ON_DAMAGE_PROPERTY, "replace").trim())) {
+                throw new IOException("the cached copy of " + d.coordinates() + " in " + target + " was modified after"
+                        + " extraction (" + problem + "), and -D" + ON_DAMAGE_PROPERTY + "=refuse forbids replacing it;"
+                        + " find out what changed it, then delete " + target);
             }
             LOG.log(Level.WARNING, "cached copy of " + d.coordinates() + " is damaged (" + problem
                     + "); extracting it again");
@@ -92,7 +103,9 @@ public final class PackageExtractor {
                 createAlias(tmp, alias);
             }
             try {
+                syncDirectory(tmp);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                syncDirectory(parent);
                 LOG.log(Level.DEBUG, () -> "extracted " + d.coordinates() + " from " + pkg.origin() + " to " + target);
             } catch (IOException e) {
                 // Another thread or JVM finished first (rename(2) onto a non-empty directory fails); its copy is as
@@ -196,6 +209,15 @@ public final class PackageExtractor {
         }
         if (CacheDirectory.posix()) {
             Files.setPosixFilePermissions(dest, PosixFilePermissions.fromString("r-x------"));
+        }
+    }
+
+    /** Makes a directory's entries durable, so a crash after the rename cannot leave a renamed but empty directory. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every platform can open a directory (Windows); the files themselves are already forced.
         }
     }
 

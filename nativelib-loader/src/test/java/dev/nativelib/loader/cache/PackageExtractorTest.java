@@ -86,6 +86,28 @@ class PackageExtractorTest {
     }
 
     @Test
+    void tamperedCachedFileCanBeRefusedInstead() throws IOException {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        Path dir = PackageExtractor.extract(p, cache);
+        Path lib = dir.resolve("lib/libgreetjni.so");
+        Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(lib, "jni library BYTES");
+        System.setProperty(PackageExtractor.ON_DAMAGE_PROPERTY, "refuse");
+        try {
+            IOException e = assertThrows(IOException.class, () -> PackageExtractor.extract(p, cache));
+            assertEquals("the cached copy of dev.example:greet:1.0 in " + dir + " was modified after extraction ("
+                    + lib + " has SHA-256 " + dev.nativelib.loader.descriptor.Sha256.of(lib) + ", expected "
+                    + p.descriptor().library("greetjni").orElseThrow().sha256() + "), and"
+                    + " -Dnativelib.cache.onDamage=refuse forbids replacing it; find out what changed it, then delete "
+                    + dir, e.getMessage());
+            assertEquals("jni library BYTES", Files.readString(lib), "the evidence stays");
+        } finally {
+            System.clearProperty(PackageExtractor.ON_DAMAGE_PROPERTY);
+        }
+    }
+
+    @Test
     void damagedJarIsRefusedAndLeavesNothingBehind() throws IOException {
         FoundPackage p = found(greet().corrupt("lib/libgreetjni.so", "evil library bytes"));
         Path cache = tmp.resolve("cache");
