@@ -56,6 +56,8 @@ public final class NativeLoader {
     private static final Object LOCK = new Object();
     /** Loaded packages by {@code groupId:artifactId:platform}. */
     private static final Map<String, List<Path>> LOADED = new HashMap<>();
+    /** Results of earlier calls, by the class loader searched (or bound to) and the name asked for. */
+    private static final Map<ClassLoader, Map<String, LoadedLibrary>> RESULTS = new WeakHashMap<>();
     /** Packages bound to a caller's class loader through {@link #load(MethodHandles.Lookup, String)}. */
     private static final Map<ClassLoader, Map<String, List<Path>>> BINDINGS = new WeakHashMap<>();
 
@@ -148,6 +150,14 @@ public final class NativeLoader {
                     + " is invalid: " + e.getMessage(), e);
         }
         synchronized (LOCK) {
+            // Repeated calls (every static initializer that needs the library) skip discovery entirely.
+            String resultKey = (binder != null ? "bound:" : "plain:") + name;
+            Map<String, LoadedLibrary> results = RESULTS.computeIfAbsent(binder != null ? bindTo : classLoader,
+                    l -> new HashMap<>());
+            LoadedLibrary earlier = results.get(resultKey);
+            if (earlier != null) {
+                return earlier;
+            }
             FoundPackage pkg;
             List<FoundPackage> order;
             try {
@@ -188,8 +198,10 @@ public final class NativeLoader {
                 own = files;
             }
             PackageDescriptor d = pkg.descriptor();
-            return new LoadedLibrary(name, own.get(indexOf(d, name)), d.coordinates(), d.platform().name(),
-                    pkg.origin(), all);
+            LoadedLibrary result = new LoadedLibrary(name, own.get(indexOf(d, name)), d.coordinates(),
+                    d.platform().name(), pkg.origin(), all);
+            results.put(resultKey, result);
+            return result;
         }
     }
 
