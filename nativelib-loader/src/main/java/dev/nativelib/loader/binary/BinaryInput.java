@@ -21,6 +21,9 @@ public final class BinaryInput implements Closeable {
     /** The largest single structure or table a reader may request (16 MiB). */
     public static final int MAX_TABLE = 16 << 20;
 
+    /** The longest string a reader accepts (64 KiB): far beyond any real SONAME, path or version name. */
+    public static final int MAX_STRING = 64 << 10;
+
     private final SeekableByteChannel channel;
     private final String name;
     private final long base;
@@ -127,16 +130,36 @@ public final class BinaryInput implements Closeable {
      * @throws IOException              if reading fails
      */
     public String string(long offset, long limit, String structure) throws IOException {
+        return new String(rawString(offset, limit, structure), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads the bytes of a NUL-terminated string that must end before {@code limit}, in chunks, so a long string
+     * (a padded build prefix) reads fine and a missing terminator costs at most {@link #MAX_STRING} bytes.
+     *
+     * @param offset    where the string starts
+     * @param limit     offset the string's NUL must come before (end of its table)
+     * @param structure what is being read
+     * @return the string's bytes, without the NUL
+     * @throws MalformedBinaryException if the string is unterminated or outside the file
+     * @throws IOException              if reading fails
+     */
+    public byte[] rawString(long offset, long limit, String structure) throws IOException {
         if (offset < 0 || offset >= limit || limit > size) {
             throw malformed(structure, offset, "string offset outside its table (which ends at 0x"
                     + Long.toHexString(limit) + ")");
         }
-        long max = Math.min(limit - offset, 4096);
-        ByteBuffer chunk = read(offset, max, structure);
-        for (int i = 0; i < chunk.limit(); i++) {
-            if (chunk.get(i) == 0) {
-                return new String(chunk.array(), 0, i, StandardCharsets.UTF_8);
+        long max = Math.min(limit - offset, MAX_STRING);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (long at = offset; at < offset + max; at += 4096) {
+            ByteBuffer chunk = read(at, Math.min(4096, offset + max - at), structure);
+            for (int i = 0; i < chunk.limit(); i++) {
+                if (chunk.get(i) == 0) {
+                    out.write(chunk.array(), 0, i);
+                    return out.toByteArray();
+                }
             }
+            out.write(chunk.array(), 0, chunk.limit());
         }
         throw malformed(structure, offset, "string is not NUL-terminated within " + max + " bytes");
     }

@@ -3,6 +3,7 @@ package dev.nativelib.loader.cache;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermission;
@@ -34,7 +35,7 @@ public final class CacheDirectory {
     private static final Map<List<Path>, Path> CHOSEN = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Roots already checked in this JVM, so warm loads do not pay for the check again. */
-    private static final Set<Path> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Map<Path, Path> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CacheDirectory() {
     }
@@ -59,13 +60,13 @@ public final class CacheDirectory {
         List<String> problems = new ArrayList<>();
         for (Path candidate : candidates) {
             try {
-                createChecked(candidate);
-                if (MountTable.noexec(candidate)) {
+                Path real = createChecked(candidate);
+                if (MountTable.noexec(real)) {
                     problems.add(candidate + ": on a noexec mount, where libraries cannot be mapped as code");
                     continue;
                 }
-                CHOSEN.put(candidates, candidate);
-                return candidate;
+                CHOSEN.put(candidates, real);
+                return real;
             } catch (IOException | RuntimeException e) {
                 problems.add(candidate + ": " + e.getMessage());
             }
@@ -177,14 +178,26 @@ public final class CacheDirectory {
      * @throws IOException if it cannot be created, or is unsafe; the message says why and how to fix it
      */
     public static Path createChecked(Path root) throws IOException {
-        if (CHECKED.contains(root)) {
-            return root;
+        Path known = CHECKED.get(root);
+        if (known != null) {
+            return known;
         }
         createPrivate(root);
         if (!posix()) {
+            CHECKED.put(root, root);
             return root;
         }
         Path real = root.toRealPath();
+        int self = currentUid(real);
+        if (Files.isSymbolicLink(root)) {
+            // A link in a shared directory (the tmp fallback) could be re-pointed later by whoever owns it.
+            int linkOwner = (Integer) Files.getAttribute(root, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            if (linkOwner != self) {
+                throw new IOException("the cache directory " + root + " is a symbolic link owned by uid " + linkOwner
+                        + ", not by this user (uid " + self + "), who could re-point it. Choose a directory of your"
+                        + " own with -D" + PROPERTY + " or " + ENVIRONMENT);
+            }
+        }
         int mode = (Integer) Files.getAttribute(real, "unix:mode");
         if ((mode & 0022) != 0) {
             throw new IOException("the cache directory " + real + " is writable by "
@@ -194,14 +207,14 @@ public final class CacheDirectory {
                     + " another directory with -D" + PROPERTY + " or " + ENVIRONMENT);
         }
         int owner = (Integer) Files.getAttribute(real, "unix:uid");
-        int self = currentUid(real);
         if (owner != self) {
             throw new IOException("the cache directory " + real + " is owned by uid " + owner + ", not by this user"
                     + " (uid " + self + "), who must not load libraries another user controls. Choose a directory of"
                     + " your own with -D" + PROPERTY + " or " + ENVIRONMENT);
         }
-        CHECKED.add(root);
-        return root;
+        // From here on the real path is used, so a link cannot be re-pointed under a running JVM.
+        CHECKED.put(root, real);
+        return real;
     }
 
     /** The uid this process creates files as: that of a probe file it creates (and removes) in {@code dir}. */

@@ -54,9 +54,10 @@ public final class PackageExtractor {
      * @return the package's directory; library {@code lib/x.so} is at {@code dir.resolve("lib/x.so")}
      * @throws IOException if extraction or verification fails
      */
-    public static Path extract(FoundPackage pkg, Path cacheRoot) throws IOException {
+    public static Path extract(FoundPackage pkg, Path root) throws IOException {
+        Path cacheRoot = root;
         PackageDescriptor d = pkg.descriptor();
-        CacheDirectory.createChecked(cacheRoot);
+        cacheRoot = CacheDirectory.createChecked(cacheRoot);
         Path parent = CacheDirectory.createPrivate(cacheRoot.resolve(d.groupId()));
         Path target = directory(pkg, cacheRoot);
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -78,12 +79,36 @@ public final class PackageExtractor {
             Path locks = CacheDirectory.createPrivate(cacheRoot.resolve(".locks"));
             try (FileChannel lockFile = FileChannel.open(locks.resolve(d.groupId() + "-" + target.getFileName()
                     + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = lockFile.lock()) {
+                 FileLock lock = lock(lockFile)) {
                 if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && verify(target, d) == null) {
                     LOG.log(Level.DEBUG, () -> "another process extracted " + target);
                     return target;
                 }
                 return extractLocked(pkg, parent, target);
+            }
+        }
+    }
+
+    /**
+     * Waits for the file lock. Another copy of this class in another class loader of the same JVM holding it shows as
+     * OverlappingFileLockException rather than blocking, so that case is retried.
+     */
+    private static FileLock lock(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("waited 5 minutes for another class loader of this JVM to finish"
+                            + " extracting into the cache", e);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the cache lock", ie);
+                }
             }
         }
     }
@@ -192,6 +217,11 @@ public final class PackageExtractor {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) > 0) {
+                if (size + n > library.size()) {
+                    throw new IOException(pkg.origin() + ": " + library.path() + " holds more than the "
+                            + library.size() + " bytes the descriptor of " + pkg.descriptor().coordinates()
+                            + " records; the JAR is damaged or was modified after packaging");
+                }
                 digest.update(buffer, 0, n);
                 ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
                 while (bb.hasRemaining()) {
@@ -224,6 +254,10 @@ public final class PackageExtractor {
     private static void createAlias(Path root, AliasEntry alias) throws IOException {
         Path link = root.resolve(alias.path());
         Files.createDirectories(link.getParent());
+        // Never create a link through a directory that resolves outside the package (a link made earlier).
+        if (!link.getParent().toRealPath().startsWith(root.toRealPath())) {
+            throw new IOException("alias " + alias.path() + " would be created outside the package directory");
+        }
         try {
             Files.createSymbolicLink(link, Paths.get(alias.target()));
         } catch (UnsupportedOperationException | IOException e) {

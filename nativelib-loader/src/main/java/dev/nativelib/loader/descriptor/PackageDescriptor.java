@@ -40,6 +40,15 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
         libraries = List.copyOf(libraries);
         aliases = List.copyOf(aliases);
         requires = List.copyOf(requires);
+        // A link that is a directory of another entry would let later entries be written through it.
+        for (AliasEntry a : aliases) {
+            String dir = a.path() + "/";
+            if (libraries.stream().anyMatch(l -> l.path().startsWith(dir))
+                    || aliases.stream().anyMatch(o -> o.path().startsWith(dir))) {
+                throw new IllegalArgumentException("alias " + a.path() + " is a directory of another entry; aliases"
+                        + " must be links to library files");
+            }
+        }
     }
 
     /**
@@ -58,7 +67,8 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
     }
 
     private static void requireCoordinate(String value, String what) {
-        if (value == null || value.isBlank() || !value.matches("[A-Za-z0-9_.\\-+]+")) {
+        if (value == null || value.isBlank() || !value.matches("[A-Za-z0-9_.\\-+]+") || value.equals(".")
+                || value.equals("..")) {
             throw new IllegalArgumentException(what + " '" + value + "' is not a valid Maven coordinate part");
         }
     }

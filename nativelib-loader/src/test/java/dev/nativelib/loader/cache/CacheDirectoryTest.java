@@ -108,6 +108,30 @@ class CacheDirectoryTest {
     }
 
     @Test
+    void symbolicLinkRootOwnedByAnotherUserIsRefused() throws IOException {
+        Path target = Files.createDirectories(tmp.resolve("target"));
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
+        Path link = Files.createSymbolicLink(tmp.resolve("nativelib-victim"), target);
+        try {
+            Files.setAttribute(link, "unix:uid", 4242, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException e) {
+            Assumptions.abort("changing a link's owner needs root (CI runs as root): " + e.getMessage());
+        }
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> CacheDirectory.createChecked(link));
+        assertEquals(true, e.getMessage().startsWith("the cache directory " + link + " is a symbolic link owned by"
+                + " uid 4242, not by this user"), e.getMessage());
+    }
+
+    @Test
+    void ownSymbolicLinkIsFollowedAndTheRealPathUsed() throws IOException {
+        Path target = Files.createDirectories(tmp.resolve("disk/cache"));
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
+        Path link = Files.createSymbolicLink(tmp.resolve("cache-link"), target);
+        assertEquals(target.toRealPath(), CacheDirectory.createChecked(link));
+    }
+
+    @Test
     void aRealNoexecMountIsRefusedWithTheReason() throws Exception {
         Path mount = Files.createDirectories(tmp.resolve("noexec"));
         Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "noexec,size=4m", "tmpfs", mount.toString())

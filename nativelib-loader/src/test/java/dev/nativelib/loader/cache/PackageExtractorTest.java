@@ -112,12 +112,20 @@ class PackageExtractorTest {
         FoundPackage p = found(greet().corrupt("lib/libgreetjni.so", "evil library bytes"));
         Path cache = tmp.resolve("cache");
         IOException e = assertThrows(IOException.class, () -> PackageExtractor.extract(p, cache));
-        assertEquals(p.origin() + ": lib/libgreetjni.so has 18 bytes and SHA-256 "
-                + dev.nativelib.loader.descriptor.Sha256.of("evil library bytes".getBytes())
+        assertEquals(p.origin() + ": lib/libgreetjni.so holds more than the 17 bytes the descriptor of"
+                + " dev.example:greet:1.0 records; the JAR is damaged or was modified after packaging", e.getMessage());
+        assertEquals(List.of(), list(cache.resolve("dev.example")), "nothing may be left under the cache");
+    }
+
+    @Test
+    void sameSizeButDifferentBytesIsRefusedByHash() throws IOException {
+        FoundPackage p = found(greet().corrupt("lib/libgreetjni.so", "JNI library bytes"));
+        IOException e = assertThrows(IOException.class, () -> PackageExtractor.extract(p, tmp.resolve("cache")));
+        assertEquals(p.origin() + ": lib/libgreetjni.so has 17 bytes and SHA-256 "
+                + dev.nativelib.loader.descriptor.Sha256.of("JNI library bytes".getBytes())
                 + ", but the descriptor of dev.example:greet:1.0 records 17 bytes and "
                 + p.descriptor().library("greetjni").orElseThrow().sha256()
                 + "; the JAR is damaged or was modified after packaging", e.getMessage());
-        assertEquals(List.of(), list(cache.resolve("dev.example")), "nothing may be left under the cache");
     }
 
     @Test

@@ -137,6 +137,23 @@ class DescriptorFormatTest {
     }
 
     @Test
+    void dotCoordinatesCannotLeaveTheCache() {
+        String text = new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("package.groupId=dev.example", "package.groupId=..");
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(text));
+        assertEquals("test.properties: groupId '..' is not a valid Maven coordinate part", e.getMessage());
+    }
+
+    @Test
+    void aliasThatIsADirectoryOfAnotherEntryIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PackageDescriptor("g",
+                "a", "1", Platform.parse("linux-x86_64"), List.of(), List.of(new AliasEntry("lib/up", "."),
+                new AliasEntry("lib/up/x", "../libfoo.so"))));
+        assertEquals("alias lib/up is a directory of another entry; aliases must be links to library files",
+                e.getMessage());
+    }
+
+    @Test
     void malformedHashIsRejected() {
         String text = new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
                 .replace("library.0.sha256=" + HASH, "library.0.sha256=xyz");

@@ -70,6 +70,18 @@ public final class Auditor {
             Set<String> needed = new LinkedHashSet<>();
             l.slices().forEach(s -> needed.addAll(s.needed()));
             for (String n : needed) {
+                String pathProblem = neededByPath(info.format(), n);
+                if (pathProblem != null) {
+                    add(findings, AuditRule.ABSOLUTE_RUNPATH, l, "needs " + n + " by " + pathProblem + ", so the"
+                            + " dynamic loader looks for that path instead of matching the copy nativelib preloads.",
+                            info.format() == BinaryFormat.MACH_O
+                            ? "link it by @rpath/" + n.substring(n.lastIndexOf('/') + 1) + " (its install name should be"
+                            + " @rpath/...; install_name_tool -change " + n + " @rpath/"
+                            + n.substring(n.lastIndexOf('/') + 1) + ")."
+                            : "link it by SONAME: give the library a SONAME (-Wl,-soname) and link with -l or the"
+                            + " file name, not a path.");
+                    continue;
+                }
                 if (!packageNames.contains(key(n)) && !dependencyNames.contains(key(n))
                         && !BaseSystem.provides(platform.os(), platform.variant(), n)) {
                     add(findings, AuditRule.UNRESOLVED_DEPENDENCY, l, "needs " + n + ", which neither this package,"
@@ -176,9 +188,21 @@ public final class Auditor {
         }
     }
 
+    /** @return how a needed name is a path the loader will look at literally, or {@code null} if it is not */
+    private static String neededByPath(BinaryFormat format, String n) {
+        if (format == BinaryFormat.ELF && n.contains("/")) {
+            return n.startsWith("/") ? "absolute path" : "relative path";
+        }
+        if (format == BinaryFormat.MACH_O && n.startsWith("/") && !BaseSystem.provides("osx", null, n)) {
+            return "absolute path";
+        }
+        return null;
+    }
+
     /** @return the part after the origin token, or {@code null} if the path does not start with one */
     private static String stripOrigin(String runPath, boolean elf) {
-        String[] tokens = elf ? new String[] {"$ORIGIN", "${ORIGIN}"} : new String[] {"@loader_path", "@rpath"};
+        // dyld does not expand @rpath inside LC_RPATH, and @executable_path is the java launcher's directory.
+        String[] tokens = elf ? new String[] {"$ORIGIN", "${ORIGIN}"} : new String[] {"@loader_path"};
         for (String t : tokens) {
             if (runPath.equals(t) || runPath.startsWith(t + "/")) {
                 return runPath.substring(t.length());

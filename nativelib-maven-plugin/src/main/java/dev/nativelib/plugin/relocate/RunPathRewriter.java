@@ -51,6 +51,20 @@ public final class RunPathRewriter {
                 continue;
             }
             String tag = s.tag() == ElfFile.DT_RPATH ? "RPATH" : "RUNPATH";
+            if (s.value().getBytes(StandardCharsets.UTF_8).length != s.capacity()) {
+                throw new PackagingException(libraryPath + ": cannot rewrite " + tag + ": it is not valid UTF-8, so"
+                        + " its bytes cannot be rewritten safely. Relink it with -DCMAKE_INSTALL_RPATH='"
+                        + plan.value() + "' instead.");
+            }
+            // The linker may merge a string that is a suffix of this one into its bytes; overwriting would corrupt it.
+            for (ElfFile.DynamicString other : elf.strings()) {
+                if (other != s && other.fileOffset() > s.fileOffset()
+                        && other.fileOffset() <= s.fileOffset() + s.capacity()) {
+                    throw new PackagingException(libraryPath + ": cannot rewrite " + tag + " '" + s.value()
+                            + "' in place: the string table shares its bytes with '" + other.value() + "'. Relink it"
+                            + " with -DCMAKE_INSTALL_RPATH='" + plan.value() + "' instead.");
+                }
+            }
             byte[] bytes = plan.value().getBytes(StandardCharsets.UTF_8);
             if (bytes.length > s.capacity()) {
                 throw new PackagingException(libraryPath + ": cannot rewrite " + tag + " '" + s.value() + "' to '"

@@ -2,6 +2,7 @@ package dev.nativelib.plugin.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nativelib.loader.binary.BinaryFormat;
 import dev.nativelib.loader.binary.BinaryInfo;
@@ -151,6 +152,27 @@ class AuditorTest {
         assertEquals(1, findings.size());
         assertEquals(true, findings.get(0).startsWith("[unresolved-dependency] bin/foo.dll: needs libwinpthread-1.dll,"),
                 findings.get(0));
+    }
+
+    @Test
+    void neededByPathIsFlagged() {
+        List<String> elf = audit(linux(), elf("lib/libfoo.so.1", "libfoo.so.1", List.of("/opt/x/libdep.so.3"),
+                List.of(), null));
+        assertEquals(List.of("[absolute-runpath] lib/libfoo.so.1: needs /opt/x/libdep.so.3 by absolute path, so the"
+                + " dynamic loader looks for that path instead of matching the copy nativelib preloads. Fix: link it"
+                + " by SONAME: give the library a SONAME (-Wl,-soname) and link with -l or the file name, not a"
+                + " path."), elf);
+        Platform mac = Platform.parse("osx-aarch_64");
+        AuditedLibrary brew = new AuditedLibrary("lib/libfoo.dylib", List.of(new BinaryInfo(BinaryFormat.MACH_O,
+                "aarch_64", "@rpath/libfoo.dylib", List.of("/opt/homebrew/lib/libzstd.1.dylib"), List.of("@rpath/../lib"),
+                Map.of(), null, "11.0")));
+        List<String> findings = new Auditor(mac, Map.of(), null, Set.of("libzstd.1.dylib")).audit(List.of(brew),
+                Set.of()).stream().map(Finding::toString).toList();
+        assertEquals(2, findings.size(), findings.toString());
+        assertTrue(findings.get(0).startsWith("[escaping-runpath] lib/libfoo.dylib: LC_RPATH @rpath/../lib is"
+                + " relative to the process's working directory"), findings.get(0));
+        assertTrue(findings.get(1).startsWith("[absolute-runpath] lib/libfoo.dylib: needs"
+                + " /opt/homebrew/lib/libzstd.1.dylib by absolute path"), findings.get(1));
     }
 
     @Test

@@ -52,6 +52,18 @@ class RunPathRewriterTest {
     }
 
     @Test
+    void runPathsLongerThanFourKilobytesAreRead() throws IOException, PackagingException {
+        Path prefix = tmp.resolve("prefix");
+        String padded = "/" + "p".repeat(5000) + "/lib";
+        Path lib = Gcc.shared(prefix.resolve("lib/libpad.so"), "int pad(void) { return 1; }", "-Wl,-rpath," + padded);
+        try (BinaryInput in = BinaryInput.open(lib)) {
+            assertEquals(List.of(padded), ElfReader.read(in).runpath());
+        }
+        assertEquals(List.of("lib/libpad.so: RUNPATH '" + padded + "' -> '' (dropped " + padded + ": outside the"
+                + " install prefix)"), RunPathRewriter.rewrite(lib, "lib/libpad.so", prefix));
+    }
+
+    @Test
     void rewriteThatDoesNotFitIsRefused() throws IOException {
         // A short absolute entry whose $ORIGIN-relative form is longer: "/p/lib" seen from bin/ is "$ORIGIN/../lib".
         Path prefix = Paths.get("/p");

@@ -151,9 +151,9 @@ public final class ElfReader {
             if (t[1] >= strsz) {
                 throw in.malformed(structure, t[2], "string offset " + t[1] + " is outside DT_STRSZ " + strsz);
             }
-            String value = in.string(strOffset + t[1], strEnd, structure);
-            strings.add(new ElfFile.DynamicString((int) t[0], value, strOffset + t[1],
-                    value.getBytes(StandardCharsets.UTF_8).length));
+            byte[] raw = in.rawString(strOffset + t[1], strEnd, structure);
+            strings.add(new ElfFile.DynamicString((int) t[0], new String(raw, StandardCharsets.UTF_8),
+                    strOffset + t[1], raw.length));
         }
         Map<String, List<String>> versionNeeds = verneed < 0 ? Map.of()
                 : readVerneed(in, fileOffset(in, loads, verneed, "ELF dynamic section (DT_VERNEED)", dynOffset),
@@ -168,6 +168,8 @@ public final class ElfReader {
         }
         Map<String, List<String>> needs = new LinkedHashMap<>();
         long at = offset;
+        int auxBudget = MAX_VERNEED;
+        long nameBytes = 0;
         for (long i = 0; i < count; i++) {
             String structure = "ELF version-needs entry " + i;
             ByteBuffer vn = in.read(at, 16, structure);
@@ -180,18 +182,33 @@ public final class ElfReader {
             long auxAt = at + aux;
             for (int j = 0; j < cnt; j++) {
                 String auxStructure = "ELF version-needs aux entry " + j + " of " + fileName;
+                if (--auxBudget < 0) {
+                    throw in.malformed(auxStructure, auxAt, "more than " + MAX_VERNEED + " version-needs aux entries"
+                            + " in all");
+                }
                 ByteBuffer vna = in.read(auxAt, 16, auxStructure);
                 long name = Integer.toUnsignedLong(vna.getInt(8));
                 long auxNext = Integer.toUnsignedLong(vna.getInt(12));
-                names.add(in.string(strOffset + name, strEnd, auxStructure + " (vna_name)"));
+                String versionName = in.string(strOffset + name, strEnd, auxStructure + " (vna_name)");
+                nameBytes += versionName.length();
+                if (nameBytes > 1 << 20) {
+                    throw in.malformed(auxStructure, auxAt, "version names add up to more than 1 MiB");
+                }
+                names.add(versionName);
                 if (auxNext == 0) {
                     break;
+                }
+                if (auxNext < 16) {
+                    throw in.malformed(auxStructure, auxAt, "vna_next " + auxNext + " overlaps the 16-byte entry");
                 }
                 auxAt += auxNext;
             }
             needs.computeIfAbsent(fileName, k -> new ArrayList<>()).addAll(names);
             if (next == 0) {
                 break;
+            }
+            if (next < 16) {
+                throw in.malformed(structure, at, "vn_next " + next + " overlaps the 16-byte entry");
             }
             at += next;
         }
