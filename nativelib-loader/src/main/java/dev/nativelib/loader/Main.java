@@ -76,8 +76,15 @@ public final class Main {
                 ? " (from -D" + PlatformDetector.PLATFORM_PROPERTY + ")"
                 : " (detected from os.name=" + System.getProperty("os.name") + ", os.arch="
                 + System.getProperty("os.arch") + ")"));
-        Path cache = CacheDirectory.locate();
-        out.println("cache: " + cache);
+        Path cache;
+        try {
+            // The directory loading would use, after the fallback chain; not just the first candidate.
+            cache = CacheDirectory.usable();
+            out.println("cache: " + cache);
+        } catch (java.io.IOException e) {
+            cache = CacheDirectory.locate();
+            out.println("cache: none usable: " + e.getMessage().replace("\n", "\n  "));
+        }
         List<FoundPackage> all;
         try {
             all = PackageFinder.find(loader);

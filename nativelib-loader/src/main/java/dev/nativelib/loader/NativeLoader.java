@@ -291,7 +291,8 @@ public final class NativeLoader {
                     + "\nSet -D" + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT
                     + ") to a writable directory owned by this user.", e);
         }
-        Set<Path> mappedBefore = VERIFY_OFF.equals(verifyMode()) ? Set.of() : MappedFiles.read();
+        String verifyMode = verifyMode();
+        Set<Path> mappedBefore = VERIFY_OFF.equals(verifyMode) ? Set.of() : MappedFiles.read();
         List<Path> loaded = new ArrayList<>();
         List<LoadVerifier.Loaded> verify = new ArrayList<>();
         Overrides.Decision decision;
@@ -343,7 +344,7 @@ public final class NativeLoader {
         if (!mappedBefore.isEmpty()) {
             List<String> conflicts = LoadVerifier.conflicts(verify, mappedBefore);
             for (String c : conflicts) {
-                if (VERIFY_ERROR.equals(verifyMode())) {
+                if (VERIFY_ERROR.equals(verifyMode)) {
                     throw new NativeLoaderException("Loaded " + d.coordinates() + ", but " + c
                             + " (-Dnativelib.verify=error makes this an error)", null);
                 }

@@ -83,7 +83,8 @@ public final class LoadOrder {
         order.add(l);
     }
 
-    private static LibraryEntry resolve(AliasEntry alias, List<AliasEntry> aliases, Map<String, LibraryEntry> byPath) {
+    /** @return the library an alias (possibly through other aliases) points at, or {@code null} */
+    static LibraryEntry resolve(AliasEntry alias, List<AliasEntry> aliases, Map<String, LibraryEntry> byPath) {
         String target = alias.resolvedTarget();
         for (int hops = 0; hops <= aliases.size(); hops++) {
             LibraryEntry l = byPath.get(target);

@@ -111,20 +111,12 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
                 names.putIfAbsent(lastSegment(l.soname()), l);
             }
         }
+        Map<String, LibraryEntry> byPath = new LinkedHashMap<>();
+        libraries.forEach(l -> byPath.put(l.path(), l));
         for (AliasEntry a : aliases) {
-            String target = a.resolvedTarget();
-            for (int hops = 0; hops <= aliases.size(); hops++) {
-                String current = target;
-                LibraryEntry l = libraries.stream().filter(x -> x.path().equals(current)).findFirst().orElse(null);
-                if (l != null) {
-                    names.putIfAbsent(lastSegment(a.path()), l);
-                    break;
-                }
-                AliasEntry next = aliases.stream().filter(x -> x.path().equals(current)).findFirst().orElse(null);
-                if (next == null) {
-                    break;
-                }
-                target = next.resolvedTarget();
+            LibraryEntry l = LoadOrder.resolve(a, aliases, byPath);
+            if (l != null) {
+                names.putIfAbsent(lastSegment(a.path()), l);
             }
         }
         return names;
