@@ -291,6 +291,41 @@ public final class NativeLoader {
                     + "\nSet -D" + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT
                     + ") to a writable directory owned by this user.", e);
         }
+        try {
+            return loadFrom(pkg, dir, classLoader, binder);
+        } catch (MapFailure f) {
+            if (cacheRoot == null) {
+                throw f.error;
+            }
+            // The root passed every check, yet code cannot be mapped from it: use the next one of the chain.
+            LOG.log(Level.WARNING, "cannot map libraries extracted into " + cacheRoot + " (" + f.getMessage()
+                    + "); trying the next cache directory");
+            CacheDirectory.reject(cacheRoot, "libraries extracted there could not be mapped as code ("
+                    + f.getMessage() + ")");
+            return loadPackage(pkg, classLoader, binder);
+        }
+    }
+
+    /** A package's first library could not be mapped from where it was put: the place, not the library, is bad. */
+    private static final class MapFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient NativeLoaderException error;
+
+        MapFailure(String message, NativeLoaderException error) {
+            super(message, null, false, false);
+            this.error = error;
+        }
+    }
+
+    /** Messages of dlopen failing because the file's location forbids executable mappings (glibc, musl). */
+    private static boolean mapFailure(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("failed to map segment") || m.contains("Operation not permitted");
+    }
+
+    private static List<Path> loadFrom(FoundPackage pkg, Path dir, ClassLoader classLoader, Binder binder)
+            throws MapFailure {
+        PackageDescriptor d = pkg.descriptor();
         String verifyMode = verifyMode();
         Set<Path> mappedBefore = VERIFY_OFF.equals(verifyMode) ? Set.of() : MappedFiles.read();
         List<Path> loaded = new ArrayList<>();
@@ -315,8 +350,12 @@ public final class NativeLoader {
                     throw new NativeLoaderException("Cannot load " + library.path() + " of " + d.coordinates() + ": "
                             + e.getMessage() + ".", e);
                 } catch (Throwable e) {
-                    throw new NativeLoaderException("Cannot open " + file + " (" + library.path() + " of "
-                            + d.coordinates() + ") with global symbol scope: " + e, e);
+                    NativeLoaderException error = new NativeLoaderException("Cannot open " + file + " ("
+                            + library.path() + " of " + d.coordinates() + ") with global symbol scope: " + e, e);
+                    if (mapFailure(e) && file.startsWith(dir) && loaded.stream().noneMatch(f -> f.startsWith(dir))) {
+                        throw new MapFailure(String.valueOf(e.getMessage()), error);
+                    }
+                    throw error;
                 }
             }
             try {
@@ -326,16 +365,20 @@ public final class NativeLoader {
                     binder.load(file);
                 }
             } catch (UnsatisfiedLinkError e) {
-                String hint = e.getMessage() != null && e.getMessage().contains("failed to map segment")
-                        ? "\nThe cache directory is probably on a file system mounted noexec; set -D"
+                String hint = mapFailure(e)
+                        ? "\nThe directory is probably on a file system mounted noexec; set -D"
                         + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT + ") to one that allows"
                         + " executing code."
                         : e.getMessage() != null && e.getMessage().contains("undefined symbol")
                         ? "\nThe library uses a symbol that none of the libraries it links (NEEDED) provides. If"
                         + " another package's library is meant to provide it, declare that package as a dependency"
                         + " and mark the library global in it (<globalLibraries> of nativelib:package)." : "";
-                throw new NativeLoaderException("Cannot load " + library.path() + " of " + d.coordinates() + " ["
-                        + d.platform() + "] from " + file + ": " + e.getMessage() + hint, e);
+                NativeLoaderException error = new NativeLoaderException("Cannot load " + library.path() + " of "
+                        + d.coordinates() + " [" + d.platform() + "] from " + file + ": " + e.getMessage() + hint, e);
+                if (mapFailure(e) && file.startsWith(dir) && loaded.stream().noneMatch(f -> f.startsWith(dir))) {
+                    throw new MapFailure(String.valueOf(e.getMessage()), error);
+                }
+                throw error;
             }
             LOG.log(Level.DEBUG, () -> "loaded " + file + " (" + library.name() + " of " + d.coordinates() + ")");
             loaded.add(file);

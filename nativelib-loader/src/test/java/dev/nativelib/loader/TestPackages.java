@@ -51,6 +51,11 @@ public final class TestPackages {
         return this;
     }
 
+    public TestPackages libraryBytes(String path, byte[] content) {
+        libraries.put(path, content);
+        return this;
+    }
+
     public TestPackages alias(String path, String target) {
         aliases.add(new AliasEntry(path, target));
         return this;

@@ -34,6 +34,9 @@ public final class CacheDirectory {
     /** The root {@link #usable()} chose for each list of candidates, so the search runs once per JVM. */
     private static final Map<List<Path>, Path> CHOSEN = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Roots that turned out unusable only when a library in them failed to load, with the reason. */
+    private static final Map<Path, String> REJECTED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Roots already checked in this JVM, so warm loads do not pay for the check again. */
     private static final Map<Path, Path> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -61,6 +64,11 @@ public final class CacheDirectory {
         for (Path candidate : candidates) {
             try {
                 Path real = createChecked(candidate);
+                String rejected = REJECTED.get(real);
+                if (rejected != null) {
+                    problems.add(candidate + ": " + rejected);
+                    continue;
+                }
                 if (MountTable.noexec(real)) {
                     problems.add(candidate + ": on a noexec mount, where libraries cannot be mapped as code");
                     continue;
@@ -74,6 +82,20 @@ public final class CacheDirectory {
         throw new IOException("no usable cache directory; tried:\n  " + String.join("\n  ", problems)
                 + "\nSet -D" + PROPERTY + "=<dir> (or " + ENVIRONMENT + ") to a directory of your own on a file system"
                 + " that allows executing code");
+    }
+
+    /**
+     * Takes a cache root out of use for the rest of this JVM's life, because the dynamic loader could not map a
+     * library extracted there although the root passed every check (a mount made {@code noexec} after it was chosen,
+     * a security module's policy, a file system the mount table does not describe). {@link #usable()} then moves on
+     * to the next candidate, and names this one and {@code reason} if none is left.
+     *
+     * @param root   a root {@link #usable()} returned
+     * @param reason why it failed, for the error that lists what was tried
+     */
+    public static void reject(Path root, String reason) {
+        REJECTED.put(root, reason);
+        CHOSEN.values().removeIf(root::equals);
     }
 
     /**

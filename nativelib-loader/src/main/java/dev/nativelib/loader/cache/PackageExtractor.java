@@ -40,8 +40,19 @@ public final class PackageExtractor {
      */
     public static final String ON_DAMAGE_PROPERTY = "nativelib.cache.onDamage";
     private static final String REFUSE = "refuse";
+    /**
+     * System property: how a package already in the cache is checked before it is loaded again: {@code stamp}
+     * (default: hash only the files whose size, inode, modification or status-change time changed since they were
+     * last verified, see {@link VerifiedStamp}) or {@code full} (hash every library on every load).
+     */
+    public static final String VERIFY_PROPERTY = "nativelib.cache.verify";
+    private static final String FULL = "full";
+    private static final String TEMP_SUFFIX = ".tmp-";
+    private static final String TRASH_SUFFIX = ".trash-";
     /** Extractions this JVM started (files copied out of a JAR); for tests and diagnostics. */
     static final AtomicInteger EXTRACTIONS = new AtomicInteger();
+    /** Cached package directories this JVM checked by hashing every library; for tests. */
+    static final AtomicInteger FULL_CHECKS = new AtomicInteger();
 
     private PackageExtractor() {
     }
@@ -60,8 +71,9 @@ public final class PackageExtractor {
         cacheRoot = CacheDirectory.createChecked(cacheRoot);
         Path parent = CacheDirectory.createPrivate(cacheRoot.resolve(d.groupId()));
         Path target = directory(pkg, cacheRoot);
+        boolean full = fullVerification();
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            String problem = verify(target, d);
+            String problem = verifyCached(target, d, full);
             if (problem == null) {
                 LOG.log(Level.DEBUG, () -> "reusing verified " + target);
                 return target;
@@ -80,10 +92,11 @@ public final class PackageExtractor {
             try (FileChannel lockFile = FileChannel.open(locks.resolve(d.groupId() + "-" + target.getFileName()
                     + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = lock(lockFile)) {
-                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && verify(target, d) == null) {
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && verifyCached(target, d, full) == null) {
                     LOG.log(Level.DEBUG, () -> "another process extracted " + target);
                     return target;
                 }
+                removeLeftovers(parent, target);
                 return extractLocked(pkg, parent, target);
             }
         }
@@ -118,7 +131,7 @@ public final class PackageExtractor {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             discard(target, parent);
         }
-        Path tmp = Files.createTempDirectory(parent, "." + d.artifactId() + "-");
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + TEMP_SUFFIX);
         EXTRACTIONS.incrementAndGet();
         try {
             for (LibraryEntry library : d.libraries()) {
@@ -174,14 +187,64 @@ public final class PackageExtractor {
         return verifyLibraries(dir, d);
     }
 
+    private static boolean fullVerification() throws IOException {
+        String mode = System.getProperty(VERIFY_PROPERTY, "stamp").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("stamp") && !mode.equals(FULL)) {
+            throw new IOException("-D" + VERIFY_PROPERTY + "=" + mode + " is not valid; use stamp (the default) or"
+                    + " full");
+        }
+        return mode.equals(FULL) || !VerifiedStamp.supported();
+    }
+
+    /**
+     * Checks a package directory found in the cache: by its stamp when allowed and it matches, else by hashing every
+     * library (and stamping the directory again when that succeeds, so the next start is cheap once more).
+     *
+     * @return {@code null} when it can be loaded, else what is wrong with it
+     */
+    private static String verifyCached(Path dir, PackageDescriptor d, boolean full) throws IOException {
+        if (!full && VerifiedStamp.matches(dir, d) && aliasesPresent(dir, d) == null) {
+            return null;
+        }
+        FULL_CHECKS.incrementAndGet();
+        String problem = verify(dir, d);
+        if (problem == null && !full && VerifiedStamp.supported()) {
+            try {
+                VerifiedStamp.write(dir, d);
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, () -> "cannot stamp " + dir + ": " + e);
+            }
+        }
+        return problem;
+    }
+
+    /**
+     * Deletes what an extraction of {@code target} that died half-way (a JVM killed, a machine that lost power) left
+     * behind. Called with the package's lock held, so no live extraction of it can be using these.
+     */
+    private static void removeLeftovers(Path parent, Path target) throws IOException {
+        String tmpPrefix = "." + target.getFileName() + TEMP_SUFFIX;
+        String trashPrefix = "." + target.getFileName() + TRASH_SUFFIX;
+        try (java.util.stream.Stream<Path> entries = Files.list(parent)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(tmpPrefix) || n.startsWith(trashPrefix)) {
+                    LOG.log(Level.DEBUG, () -> "removing " + p + ", left by an interrupted extraction");
+                    Directories.deleteTree(p);
+                }
+            }
+        }
+    }
+
     /**
      * @return {@code null} when every library matches the descriptor, else what does not
      */
     static String verify(Path dir, PackageDescriptor d) throws IOException {
         String problem = verifyLibraries(dir, d);
-        if (problem != null) {
-            return problem;
-        }
+        return problem != null ? problem : aliasesPresent(dir, d);
+    }
+
+    private static String aliasesPresent(Path dir, PackageDescriptor d) {
         for (AliasEntry alias : d.aliases()) {
             if (!Files.exists(dir.resolve(alias.path()), LinkOption.NOFOLLOW_LINKS)) {
                 return dir.resolve(alias.path()) + " is missing";
@@ -267,7 +330,7 @@ public final class PackageExtractor {
     }
 
     private static void discard(Path damaged, Path parent) throws IOException {
-        Path trash = Files.createTempDirectory(parent, ".trash-");
+        Path trash = Files.createTempDirectory(parent, "." + damaged.getFileName() + TRASH_SUFFIX);
         Path moved = trash.resolve("d");
         Files.move(damaged, moved, StandardCopyOption.ATOMIC_MOVE);
         Directories.deleteTree(trash);

@@ -1,6 +1,7 @@
 package dev.nativelib.loader.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,6 +149,66 @@ class CacheDirectoryTest {
         } finally {
             System.clearProperty(CacheDirectory.PROPERTY);
             new ProcessBuilder("umount", mount.toString()).start().waitFor();
+        }
+    }
+
+    @Test
+    void aCacheThatCannotMapCodeAtLoadTimeIsLeftForTheNextInTheChain() throws Exception {
+        // The mount table said the first directory was fine when it was chosen; then a noexec file system was
+        // mounted over it, so only the dynamic loader's own error ("failed to map segment") can tell.
+        Path jar = dev.nativelib.loader.TestPackages.of("dev.example", "remounted", "1.0", "linux-x86_64")
+                .libraryFile("lib/libbase.so.1", dev.nativelib.loader.binary.Fixtures.path("elf/libbase.so.1"))
+                .writeJar(Files.createDirectories(tmp.resolve("jars")));
+        String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Dnativelib.platform=linux-x86_64",
+                "-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("javatmp")), "-cp",
+                System.getProperty("java.class.path"), RemountInChild.class.getName(), jar.toString(), "base");
+        pb.environment().remove(CacheDirectory.ENVIRONMENT);
+        pb.environment().put("XDG_CACHE_HOME", tmp.resolve("xdg").toString());
+        pb.environment().put("XDG_RUNTIME_DIR", Files.createDirectories(tmp.resolve("run")).toString());
+        Process child = pb.redirectErrorStream(true).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String chosen = out.readLine();
+        Path first = tmp.resolve("xdg/nativelib").toRealPath();
+        assertEquals("chosen=" + first, chosen);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "noexec,mode=0700,size=4m", "tmpfs",
+                first.toString()).redirectErrorStream(true).start();
+        String mountOut = new String(mount.getInputStream().readAllBytes());
+        if (mount.waitFor() != 0) {
+            child.destroyForcibly();
+            Assumptions.abort("mounting a tmpfs needs root (CI runs as root): " + mountOut);
+        }
+        try {
+            child.getOutputStream().write('\n');
+            child.getOutputStream().flush();
+            String rest = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, child.waitFor(), rest);
+            Path second = tmp.resolve("run/nativelib").toRealPath();
+            assertTrue(rest.contains("WARNING: cannot map libraries extracted into " + first + " ("), rest);
+            assertTrue(rest.contains("failed to map segment from shared object); trying the next cache directory"),
+                    rest);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("path=(.*)").matcher(rest);
+            assertTrue(m.find(), rest);
+            assertTrue(Paths.get(m.group(1).trim()).startsWith(second), rest);
+        } finally {
+            new ProcessBuilder("umount", first.toString()).start().waitFor();
+        }
+    }
+
+    @Test
+    void aRejectedCacheIsNamedWithItsReasonWhenNoOtherIsLeft() throws IOException {
+        Path cache = tmp.resolve("rejected");
+        System.setProperty(CacheDirectory.PROPERTY, cache.toString());
+        try {
+            Path root = CacheDirectory.usable();
+            CacheDirectory.reject(root, "libraries extracted there could not be mapped as code (boom)");
+            IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, CacheDirectory::usable);
+            assertEquals("no usable cache directory; tried:\n  " + cache + ": libraries extracted there could not be"
+                    + " mapped as code (boom)\nSet -Dnativelib.cache.dir=<dir> (or NATIVELIB_CACHE_DIR) to a"
+                    + " directory of your own on a file system that allows executing code", e.getMessage());
+        } finally {
+            System.clearProperty(CacheDirectory.PROPERTY);
         }
     }
 

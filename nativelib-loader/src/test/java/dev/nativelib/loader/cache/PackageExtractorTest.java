@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.nativelib.loader.TestPackages;
+import dev.nativelib.loader.descriptor.Sha256;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.discovery.PackageFinder;
 import java.io.IOException;
@@ -147,37 +149,136 @@ class PackageExtractorTest {
         }
     }
 
-    @Test
-    void jvmsRacingOnAColdCacheExtractOnceAndAllSucceed() throws Exception {
-        TestPackages big = TestPackages.of("dev.example", "big", "1.0", "linux-x86_64");
-        for (int i = 0; i < 20; i++) {
-            big.library("lib/libbig" + i + ".so", "x".repeat(200_000) + i);
-        }
-        Path jar = big.writeJar(Files.createDirectories(tmp.resolve("jars")));
-        Path cache = tmp.resolve("cache");
+    /** A real shared library padded to {@code size} bytes: the dynamic loader ignores bytes past what it maps. */
+    private static byte[] paddedLibrary(int size) throws IOException {
+        byte[] lib = Files.readAllBytes(dev.nativelib.loader.binary.Fixtures.path("elf/libbase.so.1"));
+        return java.util.Arrays.copyOf(lib, Math.max(size, lib.length));
+    }
+
+    private Process loadInChild(Path jar, Path cache) throws IOException {
         String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(javaBin, "-Dnativelib.cache.dir=" + cache, "-Dnativelib.platform=linux-x86_64",
+                "-cp", System.getProperty("java.class.path"), LoadInChild.class.getName(), jar.toString(), "base")
+                .redirectErrorStream(true).start();
+    }
+
+    @Test
+    void sixteenJvmsStartingAtOnceOnAColdCacheExtractOnceAndAllLoad() throws Exception {
+        Path jar = TestPackages.of("dev.example", "racing", "1.0", "linux-x86_64")
+                .libraryBytes("lib/libbase.so.1", paddedLibrary(8 << 20))
+                .writeJar(Files.createDirectories(tmp.resolve("jars")));
+        Path cache = tmp.resolve("cache");
         List<Process> children = new java.util.ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            children.add(new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                    ExtractInChild.class.getName(), jar.toString(), cache.toString()).redirectErrorStream(true)
-                    .start());
+        for (int i = 0; i < 16; i++) {
+            children.add(loadInChild(jar, cache));
         }
         int extractions = 0;
-        java.util.Set<String> dirs = new java.util.HashSet<>();
+        java.util.Set<String> paths = new java.util.HashSet<>();
         for (Process p : children) {
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), out);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("extractions=(\\d+) dir=(.*)").matcher(out);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("extractions=(\\d+) path=(.*)").matcher(out);
             assertTrue(m.find(), out);
             extractions += Integer.parseInt(m.group(1));
-            dirs.add(m.group(2).trim());
+            paths.add(m.group(2).trim());
         }
         assertEquals(1, extractions, "exactly one JVM extracts; the others wait for it and reuse its copy");
-        assertEquals(1, dirs.size());
-        assertEquals(List.of(Paths.get(dirs.iterator().next())), list(cache.resolve("dev.example")).stream()
-                .filter(p -> !p.getFileName().toString().startsWith(".")).toList());
-        assertTrue(list(cache.resolve("dev.example")).stream()
-                .noneMatch(p -> p.getFileName().toString().startsWith(".big-")), "no temporary directory left");
+        assertEquals(1, paths.size(), "all load the same file: " + paths);
+        Path dir = Paths.get(paths.iterator().next()).getParent().getParent();
+        assertEquals(List.of(dir), list(cache.resolve("dev.example")), "nothing else is left beside it");
+    }
+
+    @Test
+    void aJvmKilledDuringExtractionLeavesNothingLoadableAndTheNextOneLoads() throws Exception {
+        Path jar = TestPackages.of("dev.example", "killed", "1.0", "linux-x86_64")
+                .libraryBytes("lib/libbase.so.1", paddedLibrary(256 << 20))
+                .writeJar(Files.createDirectories(tmp.resolve("jars")));
+        Path cache = tmp.resolve("cache");
+        Path group = cache.resolve("dev.example");
+        Process victim = loadInChild(jar, cache);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (list(group).stream().noneMatch(p -> p.getFileName().toString().contains(".tmp-"))) {
+            if (!victim.isAlive()) {
+                fail("the child finished before it could be killed: "
+                        + new String(victim.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertTrue(System.nanoTime() < deadline, "no extraction started within 60 s");
+            Thread.sleep(1);
+        }
+        victim.destroyForcibly().waitFor();
+        List<Path> left = list(group);
+        assertEquals(1, left.size(), "only the temporary directory: " + left);
+        assertTrue(left.get(0).getFileName().toString().startsWith(".killed-1.0-linux-x86_64-"), left.toString());
+
+        Process next = loadInChild(jar, cache);
+        String out = new String(next.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, next.waitFor(), out);
+        assertTrue(out.contains("extractions=1 path="), out);
+        List<Path> after = list(group);
+        assertEquals(1, after.size(), "the leftover was removed: " + after);
+        assertTrue(out.contains("path=" + after.get(0).resolve("lib/libbase.so.1")), out);
+        assertEquals(Sha256.of(paddedLibrary(256 << 20)), Sha256.of(after.get(0).resolve("lib/libbase.so.1")));
+    }
+
+    @Test
+    void leftoversOfAnInterruptedExtractionAreRemovedWhenThePackageIsExtracted() throws IOException {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        String name = PackageExtractor.directory(p, cache).getFileName().toString();
+        Path tmpDir = Files.createDirectories(cache.resolve("dev.example/." + name + ".tmp-123/lib"));
+        Files.writeString(tmpDir.resolve("libgreet.so.1.0.0"), "half");
+        Path trash = Files.createDirectories(cache.resolve("dev.example/." + name + ".trash-456"));
+        Path other = Files.createDirectories(cache.resolve("dev.example/.other-1.0-linux-x86_64-0123.tmp-789"));
+        Path dir = PackageExtractor.extract(p, cache);
+        assertFalse(Files.exists(tmpDir.getParent()));
+        assertFalse(Files.exists(trash));
+        assertTrue(Files.exists(other), "another package's extraction may still be running");
+        assertEquals(List.of(other, dir), list(cache.resolve("dev.example")));
+    }
+
+    @Test
+    void warmLoadsTrustTheStampAndStillCatchATamperedFile() throws Exception {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        Path dir = PackageExtractor.extract(p, cache);
+        int before = PackageExtractor.FULL_CHECKS.get();
+        PackageExtractor.extract(p, cache);
+        assertEquals(before + 1, PackageExtractor.FULL_CHECKS.get(), "too soon after extraction to trust a stamp");
+        Thread.sleep(2100);
+        PackageExtractor.extract(p, cache);
+        assertEquals(before + 2, PackageExtractor.FULL_CHECKS.get(), "hashed again and stamped");
+        PackageExtractor.extract(p, cache);
+        PackageExtractor.extract(p, cache);
+        assertEquals(before + 2, PackageExtractor.FULL_CHECKS.get(), "the stamp matches: nothing hashed");
+
+        Path lib = dir.resolve("lib/libgreetjni.so");
+        Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(lib, "jni library BYTES"); // same size, different content
+        assertEquals(dir, PackageExtractor.extract(p, cache));
+        assertEquals(before + 4, PackageExtractor.FULL_CHECKS.get(), "hashed: found damaged, then again under the lock");
+        assertEquals("jni library bytes", Files.readString(lib), "and replaced");
+    }
+
+    @Test
+    void fullVerificationHashesOnEveryLoad() throws Exception {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        PackageExtractor.extract(p, cache);
+        Thread.sleep(2100);
+        PackageExtractor.extract(p, cache);
+        System.setProperty(PackageExtractor.VERIFY_PROPERTY, "full");
+        try {
+            int before = PackageExtractor.FULL_CHECKS.get();
+            PackageExtractor.extract(p, cache);
+            PackageExtractor.extract(p, cache);
+            assertEquals(before + 2, PackageExtractor.FULL_CHECKS.get());
+            System.setProperty(PackageExtractor.VERIFY_PROPERTY, "never");
+            IOException e = assertThrows(IOException.class, () -> PackageExtractor.extract(p, cache));
+            assertEquals("-Dnativelib.cache.verify=never is not valid; use stamp (the default) or full",
+                    e.getMessage());
+        } finally {
+            System.clearProperty(PackageExtractor.VERIFY_PROPERTY);
+        }
     }
 
     @Test
