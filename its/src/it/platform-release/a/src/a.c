@@ -1,0 +1,5 @@
+#include "a.h"
+
+int a_value(void) {
+    return 40;
+}
