@@ -29,6 +29,16 @@ public final class NativeDependencies {
      * @throws IOException if a dependency JAR cannot be read
      */
     public static List<FoundPackage> find(List<File> files, Platform platform) throws IOException {
+        return all(files).stream().filter(p -> p.descriptor().platform().equals(platform)).toList();
+    }
+
+    /**
+     * @param files JAR files (other files are skipped)
+     * @return the packages they hold, for every platform, in file order
+     * @throws IOException if a JAR's index or descriptor cannot be read
+     * @throws dev.nativelib.loader.descriptor.DescriptorException if a descriptor is malformed
+     */
+    public static List<FoundPackage> all(List<File> files) throws IOException {
         List<URL> urls = new ArrayList<>();
         for (File f : files) {
             if (f != null && f.isFile() && f.getName().endsWith(".jar")) {
@@ -39,7 +49,7 @@ public final class NativeDependencies {
             return List.of();
         }
         try (URLClassLoader cl = new URLClassLoader(urls.toArray(URL[]::new), null)) {
-            return PackageFinder.find(cl).stream().filter(p -> p.descriptor().platform().equals(platform)).toList();
+            return PackageFinder.find(cl);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
