@@ -2,6 +2,7 @@
 
 #include "greeting.h"
 
+/* START SNIPPET: jni-function */
 JNIEXPORT jstring JNICALL Java_example_Greeter_greet(JNIEnv *env, jclass cls, jstring who) {
     (void) cls;
     const char *name = (*env)->GetStringUTFChars(env, who, NULL);
@@ -13,3 +14,4 @@ JNIEXPORT jstring JNICALL Java_example_Greeter_greet(JNIEnv *env, jclass cls, js
     (*env)->ReleaseStringUTFChars(env, who, name);
     return (*env)->NewStringUTF(env, buf);
 }
+/* END SNIPPET: jni-function */

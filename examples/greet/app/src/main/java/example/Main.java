@@ -13,12 +13,14 @@ import java.util.concurrent.Future;
 public final class Main {
 
     public static void main(String[] args) throws Exception {
+        // START SNIPPET: use-greeter
         System.out.println("greeting: " + Greeter.greet("Maven"));
         System.out.println("loaded: " + Greeter.LIBRARY);
         // Dependencies first: libgreet (package greet-native), then libgreeting and the binding.
         for (Path p : Greeter.LIBRARY.loaded()) {
             System.out.println("mapped: " + p.getFileName() + " <- " + p);
         }
+        // END SNIPPET: use-greeter
 
         // Idempotent and thread-safe: concurrent calls all see the first call's result.
         ExecutorService pool = Executors.newFixedThreadPool(8);
