@@ -19,6 +19,24 @@ expect(bom.contains('<dependencyManagement>') && bom.contains('<artifactId>b-pla
         'the BOM should manage b-platform')
 expect(new File(repo, 'b/1.0.0/b-1.0.0-linux-x86_64.jar').isFile(), 'b classifier JAR not deployed')
 
+// A's release carries the JAR built here and the one "another machine" built, checked and deployed together.
+['linux-x86_64', 'linux-aarch_64'].each {
+    expect(new File(repo, "a/1.0.0/a-1.0.0-${it}.jar").isFile(), "a's ${it} JAR was not deployed")
+}
+def aPlatform = new File(repo, 'a-platform/1.0.0/a-platform-1.0.0.pom').text
+expect(aPlatform.contains('<arch>aarch64</arch>') && aPlatform.contains('<classifier>linux-aarch_64</classifier>'),
+        'a-platform should pick linux-aarch_64 on aarch64 machines')
+// B's release lacks the aarch64 JAR it expects: assembling names it.
+has('linux-aarch_64')
+expect(!new File(repo, 'b/1.0.0/b-1.0.0-linux-aarch_64.jar').exists(), 'no aarch64 JAR of b may be deployed')
+
+// -Dnativelib.platform=all: every platform's JAR, through b-platform and a-platform.
+def all = new File(basedir, 'consumer/all-platforms.txt').text
+['dev.nativelib.its.release:a:jar:linux-x86_64:1.0.0', 'dev.nativelib.its.release:a:jar:linux-aarch_64:1.0.0',
+ 'dev.nativelib.its.release:b:jar:linux-x86_64:1.0.0'].each {
+    expect(all.contains(it), "with -Dnativelib.platform=all the class path lacks ${it}:\n${all}")
+}
+
 // The consumer named only b-platform; Maven chose B's and A's JARs, the loader loaded both in order.
 has('[consumer] value=42 from dev.nativelib.its.release:b:1.0.0 linux-x86_64')
 has('[consumer] loaded liba.so.1.0.0\n[consumer] loaded libb.so.1.0.0')
