@@ -11,6 +11,8 @@ import dev.nativelib.loader.graph.DependencyGraph;
 import dev.nativelib.loader.override.LibrarySource;
 import dev.nativelib.loader.override.Overrides;
 import dev.nativelib.loader.override.SystemLibraries;
+import dev.nativelib.loader.platform.Libc;
+import dev.nativelib.loader.platform.LibcDetector;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
 import java.io.File;
@@ -75,7 +77,7 @@ public final class Main {
         out.println("platform: " + platform + (override != null && !override.isBlank()
                 ? " (from -D" + PlatformDetector.PLATFORM_PROPERTY + ")"
                 : " (detected from os.name=" + System.getProperty("os.name") + ", os.arch="
-                + System.getProperty("os.arch") + ")"));
+                + System.getProperty("os.arch") + libc(platform) + ")"));
         Path cache;
         try {
             // The directory loading would use, after the fallback chain; not just the first candidate.
@@ -129,6 +131,15 @@ public final class Main {
             }
         }
         return status;
+    }
+
+    /** @return why the libc variant was chosen, on Linux, where it is part of the platform */
+    private static String libc(Platform platform) {
+        if (!platform.os().equals("linux")) {
+            return "";
+        }
+        Libc libc = LibcDetector.current();
+        return "; C library " + libc.name() + ": " + libc.evidence();
     }
 
     private static ClassLoader classLoader(String classpath) throws MalformedURLException {

@@ -40,9 +40,10 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     protected File installPrefix;
 
     /**
-     * The platform the binaries are built for, e.g. {@code linux-x86_64}. Defaults to os-maven-plugin's
-     * {@code os.detected.classifier} when that extension is active, else to the build machine's platform detected the
-     * same way.
+     * The platform the binaries are built for, e.g. {@code linux-x86_64} or {@code linux-x86_64-musl}. Defaults to
+     * os-maven-plugin's {@code os.detected.classifier} when that extension is active, else to the build machine's
+     * platform detected the same way; on a musl-based build machine either gets the {@code -musl} variant. Set it
+     * to cross-build, e.g. {@code linux-x86_64-musl} with {@code musl-gcc} on a glibc machine.
      */
     @Parameter(property = "nativelib.platform")
     protected String platform;

@@ -1,9 +1,11 @@
 package dev.nativelib.loader.discovery;
 
 import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.platform.Libc;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +40,8 @@ public final class PackageSelector {
         StringBuilder m = new StringBuilder();
         if (!providers.isEmpty()) {
             m.append("No native package for platform ").append(platform).append(" provides '").append(name)
-                    .append("'.\nFound on the class path for other platforms:\n").append(list(providers));
+                    .append("'.\nFound on the class path for other platforms:\n").append(list(providers))
+                    .append(otherLibc(platform, providers));
             PackageDescriptor d = providers.get(0).descriptor();
             m.append("Add the package for this platform to your dependencies:\n")
                     .append(dependency(d.groupId(), d.artifactId(), d.version(), platform.name()));
@@ -57,6 +60,24 @@ public final class PackageSelector {
         m.append("If the platform was detected wrongly, set -D").append(PlatformDetector.PLATFORM_PROPERTY)
                 .append("=<platform>.");
         throw new SelectionException(m.toString());
+    }
+
+    /**
+     * @return a line for each platform of {@code providers} that differs from {@code platform} only in its libc
+     *         (glibc vs. musl), which the class-path listing alone makes easy to misread as a match
+     */
+    private static String otherLibc(Platform platform, List<FoundPackage> providers) {
+        if (!platform.os().equals("linux")) {
+            return "";
+        }
+        return providers.stream().map(p -> p.descriptor().platform())
+                .filter(p -> p.os().equals(platform.os()) && p.arch().equals(platform.arch())
+                        && !Objects.equals(p.variant(), platform.variant()))
+                .distinct()
+                .map(p -> "Found " + p + ", but this JVM runs on " + Libc.describe(platform.variant()) + " ("
+                        + platform + "): libraries built for " + Libc.describe(p.variant()) + " do not load with "
+                        + Libc.describe(platform.variant()) + ".\n")
+                .collect(Collectors.joining());
     }
 
     private static boolean provides(PackageDescriptor d, String name) {

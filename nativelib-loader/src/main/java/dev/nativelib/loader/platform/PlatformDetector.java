@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Detects the running platform from {@code os.name} and {@code os.arch}, normalising both exactly as
- * os-maven-plugin does so that {@code ${os.detected.classifier}} and nativelib agree on every name.
+ * os-maven-plugin does so that {@code ${os.detected.classifier}} and nativelib agree on every name, and on Linux adds
+ * the libc variant os-maven-plugin does not know: a process on musl gets {@code linux-<arch>-musl}
+ * (see {@link LibcDetector}), one on glibc the plain {@code linux-<arch>}.
  */
 public final class PlatformDetector {
 
@@ -31,7 +33,7 @@ public final class PlatformDetector {
         {"ppcle_64", "ppc64le"},
         {"s390_32", "s390"},
         {"s390_64", "s390x"},
-        {"riscv", "riscv"},
+        {"riscv", "riscv|riscv32"},
         {"riscv64", "riscv64"},
         {"e2k", "e2k"},
         {"loongarch_64", "loongarch64"},
@@ -44,17 +46,40 @@ public final class PlatformDetector {
      * Returns the platform of this JVM, honouring the {@value #PLATFORM_PROPERTY} system property.
      *
      * @return the running platform
+     * @throws IllegalArgumentException if the property is set to something that is not a platform name
      */
     public static Platform current() {
         String override = System.getProperty(PLATFORM_PROPERTY);
         if (override != null && !override.isBlank()) {
             return Platform.parse(override.trim());
         }
-        return detect(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        return host();
     }
 
     /**
-     * Normalises an {@code os.name} / {@code os.arch} pair into a platform.
+     * Detects the platform of this JVM, ignoring {@value #PLATFORM_PROPERTY}: {@code os.name} and {@code os.arch}
+     * as os-maven-plugin normalises them, plus the libc variant on Linux.
+     *
+     * @return the platform this process runs on
+     */
+    public static Platform host() {
+        Platform base = detect(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        return base.os().equals("linux") ? withLibc(base, LibcDetector.current()) : base;
+    }
+
+    /**
+     * @param base a platform without variant, as {@link #detect(String, String)} returns it
+     * @param libc the C library the process runs on
+     * @return {@code base} with the libc's variant, e.g. {@code linux-x86_64} on musl becomes
+     *         {@code linux-x86_64-musl}; {@code base} itself on glibc
+     */
+    public static Platform withLibc(Platform base, Libc libc) {
+        return libc.variant() == null ? base : Platform.of(base.os(), base.arch(), libc.variant());
+    }
+
+    /**
+     * Normalises an {@code os.name} / {@code os.arch} pair into a platform, exactly as os-maven-plugin forms
+     * {@code os.detected.classifier} (without its optional {@code classifierWithLikes} suffix); no libc variant.
      *
      * @param osName {@code os.name} as the JVM reports it
      * @param osArch {@code os.arch} as the JVM reports it
@@ -83,7 +108,8 @@ public final class PlatformDetector {
         if (v.startsWith("linux")) {
             return "linux";
         }
-        if (v.startsWith("mac") || v.startsWith("osx") || v.startsWith("darwin")) {
+        // os-maven-plugin knows no "darwin": every JVM on macOS reports "Mac OS X".
+        if (v.startsWith("mac") || v.startsWith("osx")) {
             return "osx";
         }
         if (v.startsWith("freebsd")) {

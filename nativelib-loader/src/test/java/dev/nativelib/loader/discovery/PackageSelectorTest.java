@@ -32,6 +32,58 @@ class PackageSelectorTest {
     }
 
     @Test
+    void glibcAndMuslPackagesAreKeptApart() {
+        FoundPackage glibc = pkg("greet", "1.0", "linux-x86_64", "greet");
+        FoundPackage musl = pkg("greet", "1.0", "linux-x86_64-musl", "greet");
+        List<FoundPackage> all = List.of(musl, glibc);
+        assertSame(glibc, PackageSelector.select("greet", LINUX, all));
+        assertSame(musl, PackageSelector.select("greet", Platform.parse("linux-x86_64-musl"), all));
+    }
+
+    @Test
+    void onlyTheMuslPackageOnAGlibcJvmSaysWhy() {
+        List<FoundPackage> all = List.of(pkg("greet", "1.0", "linux-x86_64-musl", "greet"),
+                pkg("greet", "1.0", "linux-aarch_64", "greet"));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> PackageSelector.select("greet", LINUX, all));
+        assertEquals("""
+                No native package for platform linux-x86_64 provides 'greet'.
+                Found on the class path for other platforms:
+                  dev.example:greet:1.0 [linux-x86_64-musl] in /repo/greet-1.0-linux-x86_64-musl.jar, libraries: greet
+                  dev.example:greet:1.0 [linux-aarch_64] in /repo/greet-1.0-linux-aarch_64.jar, libraries: greet
+                Found linux-x86_64-musl, but this JVM runs on glibc (linux-x86_64): libraries built for musl do not\
+                 load with glibc.
+                Add the package for this platform to your dependencies:
+                  <dependency>
+                    <groupId>dev.example</groupId>
+                    <artifactId>greet</artifactId>
+                    <version>1.0</version>
+                    <classifier>linux-x86_64</classifier>
+                  </dependency>
+                If the platform was detected wrongly, set -Dnativelib.platform=<platform>.""", e.getMessage());
+    }
+
+    @Test
+    void onlyTheGlibcPackageOnAMuslJvmSaysWhy() {
+        List<FoundPackage> all = List.of(pkg("greet", "1.0", "linux-x86_64", "greet"));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> PackageSelector.select("greet",
+                Platform.parse("linux-x86_64-musl"), all));
+        assertEquals("""
+                No native package for platform linux-x86_64-musl provides 'greet'.
+                Found on the class path for other platforms:
+                  dev.example:greet:1.0 [linux-x86_64] in /repo/greet-1.0-linux-x86_64.jar, libraries: greet
+                Found linux-x86_64, but this JVM runs on musl (linux-x86_64-musl): libraries built for glibc do not\
+                 load with musl.
+                Add the package for this platform to your dependencies:
+                  <dependency>
+                    <groupId>dev.example</groupId>
+                    <artifactId>greet</artifactId>
+                    <version>1.0</version>
+                    <classifier>linux-x86_64-musl</classifier>
+                  </dependency>
+                If the platform was detected wrongly, set -Dnativelib.platform=<platform>.""", e.getMessage());
+    }
+
+    @Test
     void twoVersionsOfOnePackageAreNamed() {
         List<FoundPackage> all = List.of(pkg("greet", "1.0", "linux-x86_64", "greet"),
                 pkg("greet", "2.0", "linux-x86_64", "greet"));

@@ -29,7 +29,8 @@ class PlatformDetectorTest {
         "Linux, loongarch64, linux-loongarch_64",
         "Mac OS X, aarch64, osx-aarch_64",
         "Mac OS X, x86_64, osx-x86_64",
-        "Darwin, x86_64, osx-x86_64",
+        "Darwin, x86_64, unknown-x86_64",
+        "Linux, riscv32, linux-riscv",
         "Windows 11, amd64, windows-x86_64",
         "Windows Server 2022, aarch64, windows-aarch_64",
         "FreeBSD, amd64, freebsd-x86_64",
@@ -40,6 +41,26 @@ class PlatformDetectorTest {
     })
     void normalisesLikeOsMavenPlugin(String osName, String osArch, String expected) {
         assertEquals(expected, PlatformDetector.detect(osName, osArch).name());
+    }
+
+    @Test
+    void muslAddsTheVariantAndGlibcKeepsThePlainName() {
+        Platform linux = PlatformDetector.detect("Linux", "aarch64");
+        assertEquals("linux-aarch_64-musl", PlatformDetector.withLibc(linux,
+                new Libc("musl", "/proc/self/maps maps /lib/ld-musl-aarch64.so.1")).name());
+        assertEquals("linux-aarch_64", PlatformDetector.withLibc(linux,
+                new Libc(null, "/proc/self/maps maps /usr/lib/aarch64-linux-gnu/libc.so.6")).name());
+    }
+
+    @Test
+    void hostOfThisJvmIsTheDetectedOsAndArchWithItsLibc() {
+        System.setProperty(PlatformDetector.PLATFORM_PROPERTY, "windows-x86_64");
+        Platform host = PlatformDetector.host();
+        Platform base = PlatformDetector.detect(System.getProperty("os.name"), System.getProperty("os.arch"));
+        assertEquals(base.os() + "-" + base.arch(), host.os() + "-" + host.arch(), "the override is not the host");
+        if (base.os().equals("linux")) {
+            assertEquals(LibcDetector.current().variant(), host.variant());
+        }
     }
 
     @Test

@@ -16,7 +16,9 @@ public enum AuditRule {
     /** A needed library is provided by neither the package, a declared native dependency, nor the base system. */
     UNRESOLVED_DEPENDENCY("unresolved-dependency", Severity.FAIL),
     /** The library requires a newer glibc than the configured floor. */
-    GLIBC_TOO_NEW("glibc-too-new", Severity.FAIL);
+    GLIBC_TOO_NEW("glibc-too-new", Severity.FAIL),
+    /** A library of a musl package needs glibc's libraries, or one of a glibc package needs musl's. */
+    WRONG_LIBC("wrong-libc", Severity.FAIL);
 
     private final String id;
     private final Severity defaultSeverity;

@@ -82,6 +82,9 @@ public final class Auditor {
                             + " file name, not a path.");
                     continue;
                 }
+                if (info.format() == BinaryFormat.ELF && wrongLibc(l, n, findings)) {
+                    continue;
+                }
                 if (!packageNames.contains(key(n)) && !dependencyNames.contains(key(n))
                         && !BaseSystem.provides(platform.os(), platform.variant(), n)) {
                     add(findings, AuditRule.UNRESOLVED_DEPENDENCY, l, "needs " + n + ", which neither this package,"
@@ -186,6 +189,29 @@ public final class Auditor {
                 dir.addLast(s);
             }
         }
+    }
+
+    /**
+     * Checks that a needed name that belongs to a C library belongs to the package's: glibc for
+     * {@code linux-<arch>}, musl for {@code linux-<arch>-musl}.
+     *
+     * @return whether {@code needed} is the other libc's (then reported here, not as an unresolved dependency)
+     */
+    private boolean wrongLibc(AuditedLibrary l, String needed, List<Finding> findings) {
+        String expected = !platform.os().equals("linux") ? null
+                : platform.variant() == null ? "glibc" : "musl".equals(platform.variant()) ? "musl" : null;
+        String owner = BaseSystem.linuxLibcOf(needed);
+        if (expected == null || owner == null || owner.equals(expected)) {
+            return false;
+        }
+        Platform other = Platform.of(platform.os(), platform.arch(), owner.equals("musl") ? "musl" : null);
+        add(findings, AuditRule.WRONG_LIBC, l, "needs " + needed + ", which is part of " + owner + ", but the"
+                + " package's platform " + platform + " is for " + expected + "; it will not load on " + expected
+                + " systems.", "build it " + (expected.equals("musl")
+                ? "with musl (musl-gcc, or on a musl distribution such as Alpine)"
+                : "against glibc (gcc on a glibc distribution)") + ", or package it as " + other
+                + " (set <platform>).");
+        return true;
     }
 
     /** @return how a needed name is a path the loader will look at literally, or {@code null} if it is not */

@@ -21,12 +21,15 @@ import java.util.regex.Pattern;
  */
 public final class BaseSystem {
 
+    /** glibc's own libraries and dynamic loaders: a library that needs one was linked against glibc. */
     private static final Set<String> GLIBC = Set.of("libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0",
             "librt.so.1", "libutil.so.1", "libresolv.so.2", "libnsl.so.1", "libanl.so.1", "libmvec.so.1",
-            "libBrokenLocale.so.1", "libcrypt.so.1", "libstdc++.so.6", "libgcc_s.so.1",
+            "libBrokenLocale.so.1", "libcrypt.so.1",
             "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "ld-linux.so.2", "ld-linux-armhf.so.3",
             "ld-linux.so.3", "ld64.so.1", "ld64.so.2", "ld.so.1", "ld-linux-riscv64-lp64d.so.1",
             "ld-linux-loongarch-lp64d.so.1");
+    /** The compiler runtime glibc distributions install everywhere (musl ones ship it as optional packages). */
+    private static final Set<String> GLIBC_RUNTIME = Set.of("libstdc++.so.6", "libgcc_s.so.1");
     private static final Pattern MUSL = Pattern.compile("libc\\.so|ld-musl-[a-z0-9_]+\\.so\\.1");
     private static final Set<String> WINDOWS = Set.of("kernel32.dll", "kernelbase.dll", "ntdll.dll", "user32.dll",
             "gdi32.dll", "advapi32.dll", "shell32.dll", "ole32.dll", "oleaut32.dll", "ws2_32.dll", "wsock32.dll",
@@ -43,6 +46,19 @@ public final class BaseSystem {
     }
 
     /**
+     * @param name a needed name as an ELF library records it
+     * @return the Linux C library {@code name} is part of: {@code glibc} (e.g. {@code libc.so.6}, {@code libm.so.6},
+     *         {@code ld-linux-x86-64.so.2}), {@code musl} ({@code libc.so}, {@code ld-musl-*.so.1}), or {@code null}
+     *         for anything else
+     */
+    public static String linuxLibcOf(String name) {
+        if (GLIBC.contains(name)) {
+            return "glibc";
+        }
+        return MUSL.matcher(name).matches() ? "musl" : null;
+    }
+
+    /**
      * @param os      normalised OS name ({@code linux}, {@code osx}, {@code windows}, …)
      * @param variant libc variant ({@code musl}) or {@code null}
      * @param name    a needed name as the binary records it
@@ -50,7 +66,8 @@ public final class BaseSystem {
      */
     public static boolean provides(String os, String variant, String name) {
         return switch (os) {
-            case "linux" -> "musl".equals(variant) ? MUSL.matcher(name).matches() : GLIBC.contains(name);
+            case "linux" -> "musl".equals(variant) ? MUSL.matcher(name).matches()
+                    : GLIBC.contains(name) || GLIBC_RUNTIME.contains(name);
             case "osx" -> name.startsWith("/usr/lib/") || name.startsWith("/System/Library/");
             case "windows" -> {
                 String lower = name.toLowerCase(Locale.ROOT);

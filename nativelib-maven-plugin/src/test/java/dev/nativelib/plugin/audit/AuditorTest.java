@@ -83,6 +83,36 @@ class AuditorTest {
     }
 
     @Test
+    void libraryOfTheOtherLibcIsWrongLibcNotUnresolved() {
+        Platform musl = Platform.parse("linux-x86_64-musl");
+        Auditor forMusl = new Auditor(musl, Map.of(), null, Set.of());
+        assertEquals(List.of("[wrong-libc] lib/libfoo.so.1: needs libm.so.6, which is part of glibc, but the"
+                + " package's platform linux-x86_64-musl is for musl; it will not load on musl systems. Fix: build it"
+                + " with musl (musl-gcc, or on a musl distribution such as Alpine), or package it as linux-x86_64"
+                + " (set <platform>).",
+                "[wrong-libc] lib/libfoo.so.1: needs libc.so.6, which is part of glibc, but the package's platform"
+                + " linux-x86_64-musl is for musl; it will not load on musl systems. Fix: build it with musl"
+                + " (musl-gcc, or on a musl distribution such as Alpine), or package it as linux-x86_64 (set"
+                + " <platform>)."),
+                audit(forMusl, elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libm.so.6", "libc.so.6"), List.of(),
+                        "2.2.5")));
+        assertEquals(List.of("[wrong-libc] lib/libfoo.so.1: needs ld-musl-x86_64.so.1, which is part of musl, but"
+                + " the package's platform linux-x86_64 is for glibc; it will not load on glibc systems. Fix: build it"
+                + " against glibc (gcc on a glibc distribution), or package it as linux-x86_64-musl (set"
+                + " <platform>)."),
+                audit(linux(), elf("lib/libfoo.so.1", "libfoo.so.1", List.of("ld-musl-x86_64.so.1"), List.of(),
+                        null)));
+        assertEquals(List.of(), audit(forMusl, elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libc.so"), List.of(),
+                null)));
+        assertEquals(List.of(), audit(new Auditor(LINUX, Map.of(AuditRule.WRONG_LIBC, Severity.IGNORE), null,
+                Set.of()), elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libc.so"), List.of(), null)),
+                "an ignored wrong-libc is not reported as an unresolved dependency either");
+        // Only glibc and musl are libcs; a suffix from os-maven-plugin's classifierWithLikes is not checked.
+        assertEquals(List.of(), audit(new Auditor(Platform.parse("linux-x86_64-fedora"), Map.of(), null,
+                Set.of("libc.so.6")), elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libc.so.6"), List.of(), null)));
+    }
+
+    @Test
     void wrongArchitectureAndWrongFormat() {
         AuditedLibrary arm = new AuditedLibrary("lib/libfoo.so", List.of(new BinaryInfo(BinaryFormat.ELF, "aarch_64",
                 "libfoo.so", List.of(), List.of(), Map.of(), null, null)));
@@ -178,7 +208,7 @@ class AuditorTest {
     @Test
     void unknownRuleOrSeverityIsExplained() {
         assertEquals("'runpath' is not an audit rule; known rules: architecture, missing-soname, absolute-runpath,"
-                + " escaping-runpath, unresolved-dependency, glibc-too-new",
+                + " escaping-runpath, unresolved-dependency, glibc-too-new, wrong-libc",
                 assertThrows(IllegalArgumentException.class, () -> AuditRule.byId("runpath")).getMessage());
         assertEquals("'error' is not a severity; use fail, warn or ignore",
                 assertThrows(IllegalArgumentException.class, () -> Severity.parse("error")).getMessage());
