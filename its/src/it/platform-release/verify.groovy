@@ -54,4 +54,5 @@ def same = { String a, String b ->
 }
 same('a/target/a-1.0.0-linux-x86_64.jar', 'a/target-again/a-1.0.0-linux-x86_64.jar')
 same('a-platform/target/nativelib-platform/pom.xml', 'a-platform/target-again/nativelib-platform/pom.xml')
+same('family-bom/target/nativelib-bom/pom.xml', 'family-bom/target-again/nativelib-bom/pom.xml')
 return true
