@@ -34,6 +34,13 @@ public class PackageMojo extends AbstractNativeMojo {
     @Parameter(property = "nativelib.audit.skip", defaultValue = "false")
     private boolean skipAudit;
 
+    /**
+     * Store the libraries in the JAR uncompressed. The JAR gets larger (shared libraries typically compress to half
+     * their size or less), but the loader's first extraction becomes a plain copy instead of inflating.
+     */
+    @Parameter(property = "nativelib.storeLibraries", defaultValue = "false")
+    private boolean storeLibraries;
+
     /** Skips packaging. */
     @Parameter(property = "nativelib.skip", defaultValue = "false")
     private boolean skip;
@@ -64,7 +71,7 @@ public class PackageMojo extends AbstractNativeMojo {
             audit(prepared);
         }
         try {
-            NativePackager.write(prepared);
+            NativePackager.write(prepared, storeLibraries);
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -182,6 +182,16 @@ public final class NativePackager {
      * @throws PackagingException if the JAR cannot be written
      */
     public static void write(PreparedPackage prepared) throws PackagingException {
+        write(prepared, false);
+    }
+
+    /**
+     * @param prepared       a package that passed the audit
+     * @param storeLibraries whether to store the libraries uncompressed: a larger JAR, but the loader's first
+     *                       extraction becomes a plain copy
+     * @throws PackagingException if the JAR cannot be written
+     */
+    public static void write(PreparedPackage prepared, boolean storeLibraries) throws PackagingException {
         PackageRequest request = prepared.request();
         String root = PackageLayout.packageRoot(request.groupId(), request.artifactId(), request.platform());
         ReproducibleJarWriter jar = new ReproducibleJarWriter(request.timestamp());
@@ -189,7 +199,15 @@ public final class NativePackager {
         jar.add(PackageLayout.INDEX, (PackageLayout.indexEntry(request.groupId(), request.artifactId(),
                 request.platform()) + "\n").getBytes(StandardCharsets.UTF_8));
         jar.add(root + PackageLayout.DESCRIPTOR, DescriptorFormat.write(prepared.descriptor()));
-        prepared.sources().forEach((path, file) -> jar.add(root + path, file));
+        java.util.Set<String> libraries = new java.util.HashSet<>();
+        prepared.descriptor().libraries().forEach(l -> libraries.add(l.path()));
+        prepared.sources().forEach((path, file) -> {
+            if (storeLibraries && libraries.contains(path)) {
+                jar.addStored(root + path, file);
+            } else {
+                jar.add(root + path, file);
+            }
+        });
         prepared.generated().forEach((path, bytes) -> jar.add(root + path, bytes));
         try {
             jar.write(request.output());

@@ -21,6 +21,7 @@ import java.util.zip.ZipOutputStream;
 final class ReproducibleJarWriter {
 
     private final Map<String, Source> entries = new TreeMap<>();
+    private final Map<String, Path> stored = new TreeMap<>();
     private final LocalDateTime time;
 
     ReproducibleJarWriter(Instant timestamp) {
@@ -33,6 +34,12 @@ final class ReproducibleJarWriter {
 
     void add(String name, Path file) {
         put(name, out -> Files.copy(file, out));
+    }
+
+    /** Adds a file without compression (method STORED), which makes its extraction a plain copy. */
+    void addStored(String name, Path file) {
+        put(name, out -> Files.copy(file, out));
+        stored.put(name, file);
     }
 
     private void put(String name, Source source) {
@@ -70,6 +77,22 @@ final class ReproducibleJarWriter {
         }
         ZipEntry entry = new ZipEntry(name);
         entry.setTimeLocal(time);
+        Path file = stored.get(name);
+        if (file != null) {
+            // A STORED entry must announce its size and CRC before its bytes.
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            long size = 0;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; size += n) {
+                    crc.update(buffer, 0, n);
+                }
+            }
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(size);
+            entry.setCompressedSize(size);
+            entry.setCrc(crc.getValue());
+        }
         zip.putNextEntry(entry);
         if (source != null) {
             source.writeTo(zip);

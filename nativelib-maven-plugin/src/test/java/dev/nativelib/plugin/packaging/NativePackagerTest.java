@@ -104,6 +104,25 @@ class NativePackagerTest {
     }
 
     @Test
+    void librariesCanBeStoredUncompressedAndStillLoad() throws Exception {
+        Path jar = tmp.resolve("stored/greet-1.0.0-linux-x86_64.jar");
+        PreparedPackage prepared = NativePackager.prepare(request(prefix(), jar));
+        NativePackager.write(prepared, true);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            String root = dev.nativelib.loader.descriptor.PackageLayout.packageRoot("dev.example", "greet",
+                    dev.nativelib.loader.platform.Platform.parse("linux-x86_64"));
+            assertEquals(java.util.zip.ZipEntry.STORED, zip.getEntry(root + "lib/libgreet.so.1.0.0").getMethod());
+            assertEquals(java.util.zip.ZipEntry.DEFLATED, zip.getEntry(root + "nativelib.properties").getMethod(),
+                    "only libraries are stored");
+        }
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Path dir = PackageExtractor.extract(PackageFinder.find(cl).get(0), tmp.resolve("cache"));
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("prefix/lib/libgreet.so.1.0.0")),
+                    Files.readAllBytes(dir.resolve("lib/libgreet.so.1.0.0")));
+        }
+    }
+
+    @Test
     void sameInputGivesByteIdenticalJarsWhateverTheTimeZone() throws Exception {
         Path prefix = prefix();
         Path first = tmp.resolve("a/greet.jar");
