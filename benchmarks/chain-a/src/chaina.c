@@ -1,0 +1,1 @@
+int chaina_value(void) { return 1; }

@@ -1,0 +1,2 @@
+int chaina_value(void);
+int chainb_value(void) { return chaina_value() + 1; }

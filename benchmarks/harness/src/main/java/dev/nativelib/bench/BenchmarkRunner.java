@@ -1,0 +1,223 @@
+package dev.nativelib.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every benchmark in one go, variants interleaved round by round so that drift of the machine hits them alike,
+ * and writes {@code benchmarks/RESULTS.md} and the site's plot. Times are whole-process wall times of fresh JVMs
+ * (what a user waits for) and, where the child reports it, the time of the load call inside the process.
+ */
+public final class BenchmarkRunner {
+
+    private final Workbench bench;
+    private final int runs;
+    private final int coldRuns;
+    private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String classPath = System.getProperty("java.class.path");
+    private final Results results = new Results();
+
+    private BenchmarkRunner(Workbench bench, int runs, int coldRuns) {
+        this.bench = bench;
+        this.runs = runs;
+        this.coldRuns = coldRuns;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(System.getProperty("bench.work", "target/bench-work")).toAbsolutePath();
+        deleteTree(work);
+        Files.createDirectories(work);
+        BenchmarkRunner runner = new BenchmarkRunner(new Workbench(work, System.getProperty("bench.platform",
+                "linux-x86_64")), Integer.getInteger("bench.runs", 21), Integer.getInteger("bench.coldRuns", 5));
+        runner.warm();
+        runner.jnaUntouched();
+        runner.contention();
+        runner.cold();
+        runner.plugin();
+        Path md = Path.of(System.getProperty("bench.results", "RESULTS.md"));
+        Files.writeString(md, runner.results.markdown());
+        Path svg = Path.of(System.getProperty("bench.plot", "benchmarks.svg"));
+        Files.createDirectories(svg.toAbsolutePath().getParent());
+        Files.writeString(svg, runner.results.svg());
+        System.out.println(runner.results.markdown());
+        System.out.println("Wrote " + md.toAbsolutePath() + " and " + svg.toAbsolutePath());
+    }
+
+    private List<String> jvm(String... rest) {
+        List<String> c = new ArrayList<>(List.of(javaBin, "-Xshare:auto", "-cp", classPath));
+        c.addAll(List.of(rest));
+        return c;
+    }
+
+    private List<String> jvmWith(List<String> props, String... rest) {
+        List<String> c = new ArrayList<>(List.of(javaBin, "-Xshare:auto"));
+        c.addAll(props);
+        c.addAll(List.of("-cp", classPath));
+        c.addAll(List.of(rest));
+        return c;
+    }
+
+    /** Warm start of the C -> B -> A chain plus its JNI library, every loader from its own warm cache. */
+    private void warm() throws IOException {
+        List<Path> chain = bench.extractChain(bench.work().resolve("raw"));
+        Path javacppJar = bench.javacppJar(chain);
+        Path cache = bench.work().resolve("nativelib-cache");
+        Path javacppCache = bench.work().resolve("javacpp-cache");
+        List<String> files = chain.stream().map(Path::toString).toList();
+
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("empty JVM", jvm(EmptyJvm.class.getName()));
+        List<String> raw = new ArrayList<>(jvm(RawLoad.class.getName()));
+        raw.addAll(files);
+        variants.put("System.load", raw);
+        variants.put("nativelib", jvmWith(List.of("-Dnativelib.cache.dir=" + cache),
+                NativelibLoad.class.getName(), "chainjni"));
+        List<String> javacpp = new ArrayList<>(List.of(javaBin, "-Xshare:auto",
+                "-Dorg.bytedeco.javacpp.cachedir=" + javacppCache, "-cp", classPath + File.pathSeparator
+                + javacppJar, JavaCppLoad.class.getName()));
+        variants.put("JavaCPP Loader.load", javacpp);
+        List<String> jna = new ArrayList<>(jvmWith(List.of("-Djna.tmpdir=" + bench.work().resolve("jna-tmp")),
+                JnaLoad.class.getName()));
+        jna.addAll(files.subList(0, 3));
+        variants.put("JNA NativeLibrary (C libraries only)", jna);
+
+        Map<String, Samples> wall = new LinkedHashMap<>();
+        Map<String, Samples> inside = new LinkedHashMap<>();
+        for (String v : variants.keySet()) {
+            wall.put(v, new Samples(v));
+            inside.put(v, new Samples(v));
+        }
+        // Warm-up: fill the caches (the first nativelib and JavaCPP runs extract), page cache, CDS.
+        for (int i = 0; i < 3; i++) {
+            for (List<String> command : variants.values()) {
+                ChildProcess.run(command, Map.of(), bench.work());
+            }
+        }
+        List<String> names = new ArrayList<>(variants.keySet());
+        for (int round = 0; round < runs; round++) {
+            // Rotate the order each round so no variant always runs right after another.
+            for (int k = 0; k < names.size(); k++) {
+                String v = names.get((round + k) % names.size());
+                ChildProcess.Result r = ChildProcess.run(variants.get(v), Map.of(), bench.work());
+                wall.get(v).add(r.wallMillis());
+                inside.get(v).add(r.loadMillis());
+            }
+        }
+        results.warm(wall, inside);
+    }
+
+    /** nativelib must not initialise JNA unless a library needs global scope: count JNA classes it loads. */
+    private void jnaUntouched() throws IOException {
+        ChildProcess.Result r = ChildProcess.run(jvmWith(List.of("-Xlog:class+load=info",
+                "-Dnativelib.cache.dir=" + bench.work().resolve("nativelib-cache")), NativelibLoad.class.getName(),
+                "chainjni"), Map.of(), bench.work());
+        long jna = r.output().lines().filter(l -> l.contains(" com.sun.jna.")).count();
+        long all = r.output().lines().filter(l -> l.contains("source:")).count();
+        results.jnaClasses(jna, all);
+    }
+
+    /** 16 JVMs started at once on a cold cache, against 16 that load already-extracted files. */
+    private void contention() throws IOException {
+        List<Path> chain = bench.extractChain(bench.work().resolve("raw"));
+        Samples nativelib = new Samples("16 JVMs, nativelib, cold cache");
+        Samples raw = new Samples("16 JVMs, System.load of extracted files");
+        for (int round = 0; round < Math.max(3, coldRuns); round++) {
+            Path cache = bench.work().resolve("contention-cache-" + round);
+            List<List<String>> cold = new ArrayList<>();
+            List<List<String>> plain = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                cold.add(jvmWith(List.of("-Dnativelib.cache.dir=" + cache), NativelibLoad.class.getName(),
+                        "chainjni"));
+                List<String> r = new ArrayList<>(jvm(RawLoad.class.getName()));
+                chain.forEach(p -> r.add(p.toString()));
+                plain.add(r);
+            }
+            nativelib.add(ChildProcess.runConcurrently(cold, bench.work()));
+            raw.add(ChildProcess.runConcurrently(plain, bench.work()));
+            deleteTree(cache);
+        }
+        results.contention(nativelib, raw);
+    }
+
+    /** First load of a ~200 MB library, extraction included, against unzip -p to a file and System.load. */
+    private void cold() throws IOException {
+        Path prefix = bench.work().resolve("big/prefix");
+        bench.bigLibrary(prefix.resolve("lib"), "big", 200L << 20, 1);
+        Path project = bench.work().resolve("big/project");
+        Workbench.write(project.resolve("pom.xml"), Projects.bigPackage(prefix));
+        maven(project, "package");
+        Map<String, Path> jars = Map.of("deflated", project.resolve("target/big-1.0.0-linux-x86_64.jar"),
+                "stored", project.resolve("target/big-1.0.0-stored.jar"));
+        String entry = "META-INF/nativelib/dev.nativelib.benchmarks/big/linux-x86_64/lib/libbig.so";
+        Map<String, Samples> ours = new LinkedHashMap<>();
+        Map<String, Samples> unzip = new LinkedHashMap<>();
+        for (String kind : List.of("stored", "deflated")) {
+            Samples n = new Samples("nativelib, " + kind);
+            Samples u = new Samples("unzip -p + System.load, " + kind);
+            Path jar = jars.get(kind);
+            for (int i = 0; i < coldRuns; i++) {
+                Path cache = bench.work().resolve("cold-cache");
+                deleteTree(cache);
+                List<String> c = new ArrayList<>(List.of(javaBin, "-Xshare:auto", "-Dnativelib.cache.dir=" + cache,
+                        "-cp", classPath + File.pathSeparator + jar, NativelibLoad.class.getName(), "big"));
+                n.add(ChildProcess.run(c, Map.of(), bench.work()).wallMillis());
+                Path out = bench.work().resolve("cold-unzip/libbig.so");
+                deleteTree(out.getParent());
+                Files.createDirectories(out.getParent());
+                double unzipMs = ChildProcess.run(List.of("sh", "-c", "unzip -p '" + jar + "' '" + entry + "' > '"
+                        + out + "'"), Map.of(), bench.work()).wallMillis();
+                double loadMs = ChildProcess.run(jvm(RawLoad.class.getName(), out.toString()), Map.of(),
+                        bench.work()).wallMillis();
+                u.add(unzipMs + loadMs);
+            }
+            ours.put(kind, n);
+            unzip.put(kind, u);
+            deleteTree(bench.work().resolve("cold-cache"));
+        }
+        results.cold(ours, unzip);
+    }
+
+    /** nativelib:package of a ~1 GB install prefix against maven-jar-plugin packaging the same files. */
+    private void plugin() throws IOException {
+        Path prefix = bench.work().resolve("gigabyte/prefix");
+        for (int i = 1; i <= 5; i++) {
+            bench.bigLibrary(prefix.resolve("lib"), "part" + i, 200L << 20, 10 + i);
+        }
+        Path project = bench.work().resolve("gigabyte/project");
+        Workbench.write(project.resolve("nativelib.xml"), Projects.gigabyteNativelib(prefix));
+        Workbench.write(project.resolve("jar.xml"), Projects.gigabyteJar(prefix));
+        Samples ours = new Samples("nativelib:package");
+        Samples jar = new Samples("maven-jar-plugin jar:jar");
+        String version = System.getProperty("bench.version");
+        for (int i = 0; i < Math.max(3, coldRuns / 2); i++) {
+            ours.add(maven(project, "-f", "nativelib.xml", "dev.nativelib:nativelib-maven-plugin:" + version
+                    + ":package"));
+            jar.add(maven(project, "-f", "jar.xml", "org.apache.maven.plugins:maven-jar-plugin:3.4.2:jar"));
+        }
+        results.plugin(ours, jar);
+    }
+
+    private double maven(Path dir, String... args) throws IOException {
+        List<String> c = new ArrayList<>(List.of(System.getProperty("bench.mvnw", "mvn"), "-B", "-q", "-ntp"));
+        c.addAll(List.of(args));
+        return ChildProcess.run(c, Map.of(), dir).wallMillis();
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                q.toFile().setWritable(true);
+                Files.delete(q);
+            }
+        }
+    }
+}
