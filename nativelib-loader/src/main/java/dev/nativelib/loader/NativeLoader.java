@@ -1,5 +1,6 @@
 package dev.nativelib.loader;
 
+import dev.nativelib.loader.log.Log;
 import dev.nativelib.loader.cache.CacheDirectory;
 import dev.nativelib.loader.cache.PackageExtractor;
 import dev.nativelib.loader.descriptor.LibraryEntry;
@@ -21,7 +22,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Files;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +52,6 @@ import java.util.WeakHashMap;
  */
 public final class NativeLoader {
 
-    private static final System.Logger LOG = System.getLogger("dev.nativelib.loader");
     private static final Object LOCK = new Object();
     /** Loaded packages by {@code groupId:artifactId:platform}. */
     private static final Map<String, List<Path>> LOADED = new HashMap<>();
@@ -109,13 +108,16 @@ public final class NativeLoader {
             throw new NativeLoaderException("The lookup of " + caller.lookupClass() + " cannot call System.load;"
                     + " pass MethodHandles.lookup() from the class that declares the native methods", e);
         }
-        Binder binder = file -> {
-            try {
-                systemLoad.invokeExact(file.toString());
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
+        Binder binder = new Binder() {
+            @Override
+            public void load(Path file) {
+                try {
+                    systemLoad.invokeExact(file.toString());
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
             }
         };
         return load(name, caller.lookupClass().getClassLoader(), caller.lookupClass().getClassLoader(), binder);
@@ -152,8 +154,12 @@ public final class NativeLoader {
         synchronized (LOCK) {
             // Repeated calls (every static initializer that needs the library) skip discovery entirely.
             String resultKey = (binder != null ? "bound:" : "plain:") + name;
-            Map<String, LoadedLibrary> results = RESULTS.computeIfAbsent(binder != null ? bindTo : classLoader,
-                    l -> new HashMap<>());
+            ClassLoader resultOwner = binder != null ? bindTo : classLoader;
+            Map<String, LoadedLibrary> results = RESULTS.get(resultOwner);
+            if (results == null) {
+                results = new HashMap<>();
+                RESULTS.put(resultOwner, results);
+            }
             LoadedLibrary earlier = results.get(resultKey);
             if (earlier != null) {
                 return earlier;
@@ -163,13 +169,25 @@ public final class NativeLoader {
             try {
                 List<FoundPackage> all = PackageFinder.find(classLoader);
                 pkg = PackageSelector.select(name, platform, all);
-                order = new DependencyGraph(all.stream().filter(p -> p.descriptor().platform().equals(platform))
-                        .toList(), MappedFiles::hasSoname).loadOrder(pkg);
+                List<FoundPackage> here = new ArrayList<>();
+                for (FoundPackage p : all) {
+                    if (p.descriptor().platform().equals(platform)) {
+                        here.add(p);
+                    }
+                }
+                order = new DependencyGraph(here, new java.util.function.Predicate<String>() {
+                    @Override
+                    public boolean test(String soname) {
+                        return MappedFiles.hasSoname(soname);
+                    }
+                }).loadOrder(pkg);
             } catch (RuntimeException e) {
                 throw new NativeLoaderException(e.getMessage(), e);
             }
-            LOG.log(Level.DEBUG, () -> "load order for '" + name + "': " + order.stream()
-                    .map(p -> p.descriptor().coordinates()).toList());
+            if (Log.debugging()) {
+                Log.debug("load order for '" + name + "': " + order.stream()
+                        .map(p -> p.descriptor().coordinates()).toList());
+            }
             List<Path> all = new ArrayList<>();
             List<Path> own = List.of();
             for (FoundPackage p : order) {
@@ -177,7 +195,11 @@ public final class NativeLoader {
                 String key = pd.groupId() + ":" + pd.artifactId() + ":" + pd.platform();
                 List<Path> files;
                 if (p == pkg && binder != null) {
-                    Map<String, List<Path>> bound = BINDINGS.computeIfAbsent(bindTo, l -> new HashMap<>());
+                    Map<String, List<Path>> bound = BINDINGS.get(bindTo);
+                    if (bound == null) {
+                        bound = new HashMap<>();
+                        BINDINGS.put(bindTo, bound);
+                    }
                     files = bound.get(key);
                     if (files == null) {
                         files = LOADED.containsKey(key) ? bindAgain(p, LOADED.get(key), binder)
@@ -191,7 +213,9 @@ public final class NativeLoader {
                         files = loadPackage(p, classLoader, null);
                         LOADED.put(key, files);
                     } else {
-                        LOG.log(Level.DEBUG, () -> pd.coordinates() + " is already loaded");
+                        if (Log.debugging()) {
+                            Log.debug(pd.coordinates() + " is already loaded");
+                        }
                     }
                 }
                 all.addAll(files);
@@ -229,7 +253,9 @@ public final class NativeLoader {
                     }
                     Path copy = Files.copy(file, copies.resolve(file.getFileName()));
                     binder.load(copy);
-                    LOG.log(Level.DEBUG, () -> "bound a private copy " + copy + " for another class loader");
+                    if (Log.debugging()) {
+                        Log.debug("bound a private copy " + copy + " for another class loader");
+                    }
                     bound.add(copy);
                 } catch (IOException io) {
                     throw new NativeLoaderException("Cannot copy " + file + " for a second class loader: "
@@ -277,7 +303,9 @@ public final class NativeLoader {
                             + " (the files changed after packaging), or put the package's JAR on the class path.",
                             null);
                 }
-                LOG.log(Level.DEBUG, () -> "loading " + d.coordinates() + " in place from " + local);
+                if (Log.debugging()) {
+                    Log.debug("loading " + d.coordinates() + " in place from " + local);
+                }
                 dir = local;
             } else {
                 cacheRoot = CacheDirectory.usable();
@@ -298,7 +326,7 @@ public final class NativeLoader {
                 throw f.error;
             }
             // The root passed every check, yet code cannot be mapped from it: use the next one of the chain.
-            LOG.log(Level.WARNING, "cannot map libraries extracted into " + cacheRoot + " (" + f.getMessage()
+            Log.warning("cannot map libraries extracted into " + cacheRoot + " (" + f.getMessage()
                     + "); trying the next cache directory");
             CacheDirectory.reject(cacheRoot, "libraries extracted there could not be mapped as code ("
                     + f.getMessage() + ")");
@@ -315,6 +343,15 @@ public final class NativeLoader {
             super(message, null, false, false);
             this.error = error;
         }
+    }
+
+    private static boolean noneUnder(List<Path> files, Path dir) {
+        for (Path f : files) {
+            if (f.startsWith(dir)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Messages of dlopen failing because the file's location forbids executable mappings (glibc, musl). */
@@ -341,18 +378,22 @@ public final class NativeLoader {
         for (LibraryEntry library : d.libraries()) {
             LibrarySource.Choice choice = LibrarySource.choose(library, dir.resolve(library.path()), decision, system);
             Path file = choice.file();
-            LOG.log(Level.DEBUG, () -> library.path() + " of " + d.coordinates() + ": " + choice.why());
+            if (Log.debugging()) {
+                Log.debug(library.path() + " of " + d.coordinates() + ": " + choice.why());
+            }
             if (library.global()) {
                 try {
                     String how = GlobalScope.open(d.platform().os(), file, classLoader);
-                    LOG.log(Level.DEBUG, () -> "opened " + file + " with global scope through " + how);
+                    if (Log.debugging()) {
+                        Log.debug("opened " + file + " with global scope through " + how);
+                    }
                 } catch (IllegalStateException e) {
                     throw new NativeLoaderException("Cannot load " + library.path() + " of " + d.coordinates() + ": "
                             + e.getMessage() + ".", e);
                 } catch (Throwable e) {
                     NativeLoaderException error = new NativeLoaderException("Cannot open " + file + " ("
                             + library.path() + " of " + d.coordinates() + ") with global symbol scope: " + e, e);
-                    if (mapFailure(e) && file.startsWith(dir) && loaded.stream().noneMatch(f -> f.startsWith(dir))) {
+                    if (mapFailure(e) && file.startsWith(dir) && noneUnder(loaded, dir)) {
                         throw new MapFailure(String.valueOf(e.getMessage()), error);
                     }
                     throw error;
@@ -375,12 +416,14 @@ public final class NativeLoader {
                         + " and mark the library global in it (<globalLibraries> of nativelib:package)." : "";
                 NativeLoaderException error = new NativeLoaderException("Cannot load " + library.path() + " of "
                         + d.coordinates() + " [" + d.platform() + "] from " + file + ": " + e.getMessage() + hint, e);
-                if (mapFailure(e) && file.startsWith(dir) && loaded.stream().noneMatch(f -> f.startsWith(dir))) {
+                if (mapFailure(e) && file.startsWith(dir) && noneUnder(loaded, dir)) {
                     throw new MapFailure(String.valueOf(e.getMessage()), error);
                 }
                 throw error;
             }
-            LOG.log(Level.DEBUG, () -> "loaded " + file + " (" + library.name() + " of " + d.coordinates() + ")");
+            if (Log.debugging()) {
+                Log.debug("loaded " + file + " (" + library.name() + " of " + d.coordinates() + ")");
+            }
             loaded.add(file);
             verify.add(new LoadVerifier.Loaded(library.soname(), file));
         }
@@ -391,7 +434,7 @@ public final class NativeLoader {
                     throw new NativeLoaderException("Loaded " + d.coordinates() + ", but " + c
                             + " (-Dnativelib.verify=error makes this an error)", null);
                 }
-                LOG.log(Level.WARNING, c);
+                Log.warning(c);
             }
         }
         return loaded;

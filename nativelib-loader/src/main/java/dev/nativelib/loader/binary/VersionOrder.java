@@ -26,9 +26,16 @@ public final class VersionOrder {
     }
 
     private static String[] split(String v) {
-        if (v == null || !v.matches("[0-9]{1,9}(\\.[0-9]{1,9})*")) {
+        String[] parts = v == null ? new String[0] : v.split("\\.", -1);
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 9 || !dev.nativelib.loader.text.Chars.digits(part)) {
+                parts = new String[0];
+                break;
+            }
+        }
+        if (parts.length == 0) {
             throw new IllegalArgumentException("'" + v + "' is not a dotted numeric version such as 2.17");
         }
-        return v.split("\\.");
+        return parts;
     }
 }

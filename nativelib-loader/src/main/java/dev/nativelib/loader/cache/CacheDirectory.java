@@ -1,5 +1,6 @@
 package dev.nativelib.loader.cache;
 
+import dev.nativelib.loader.text.Chars;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -54,7 +55,9 @@ public final class CacheDirectory {
      */
     public static Path usable() throws IOException {
         Map<String, String> props = new java.util.HashMap<>();
-        System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+        for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
+            props.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+        }
         List<Path> candidates = candidates(props, System.getenv());
         Path chosen = CHOSEN.get(candidates);
         if (chosen != null) {
@@ -115,7 +118,7 @@ public final class CacheDirectory {
         }
         String tmp = nonBlank(properties.get("java.io.tmpdir"));
         if (tmp != null) {
-            String user = properties.getOrDefault("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+            String user = Chars.replaceOthers(properties.getOrDefault("user.name", "user"), "._-", '_');
             // A predictable name is safe here only because createChecked refuses one that another user made.
             out.add(Paths.get(tmp, "nativelib-" + user).toAbsolutePath());
         }
@@ -241,7 +244,20 @@ public final class CacheDirectory {
 
     /** The uid this process creates files as: that of a probe file it creates (and removes) in {@code dir}. */
     private static int currentUid(Path dir) throws IOException {
-        Path probe = Files.createTempFile(dir, ".uid-", ".probe");
+        // Named by clock and identity hash rather than by Files.createTempFile, whose SecureRandom would cost every start the
+        // initialisation of the security providers; O_EXCL creation makes a clash (or a planted link) fail safely.
+        Path probe;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                probe = Files.createFile(dir.resolve(".uid-" + System.nanoTime() + "-"
+                        + Integer.toHexString(System.identityHashCode(dir)) + ".probe"));
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
         try {
             return (Integer) Files.getAttribute(probe, "unix:uid");
         } finally {

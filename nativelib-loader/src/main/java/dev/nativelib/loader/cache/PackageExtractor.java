@@ -1,5 +1,6 @@
 package dev.nativelib.loader.cache;
 
+import dev.nativelib.loader.log.Log;
 import dev.nativelib.loader.descriptor.AliasEntry;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
@@ -7,7 +8,6 @@ import dev.nativelib.loader.descriptor.Sha256;
 import dev.nativelib.loader.discovery.FoundPackage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PackageExtractor {
 
-    private static final System.Logger LOG = System.getLogger("dev.nativelib.loader");
     private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
     /**
      * System property: what to do when a cached copy fails verification: {@code replace} (default: extract it again)
@@ -75,7 +74,9 @@ public final class PackageExtractor {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             String problem = verifyCached(target, d, full);
             if (problem == null) {
-                LOG.log(Level.DEBUG, () -> "reusing verified " + target);
+                if (Log.debugging()) {
+                    Log.debug("reusing verified " + target);
+                }
                 return target;
             }
             if (REFUSE.equals(System.getProperty(ON_DAMAGE_PROPERTY, "replace").trim())) {
@@ -83,7 +84,7 @@ public final class PackageExtractor {
                         + " extraction (" + problem + "), and -D" + ON_DAMAGE_PROPERTY + "=refuse forbids replacing it;"
                         + " find out what changed it, then delete " + target);
             }
-            LOG.log(Level.WARNING, "cached copy of " + d.coordinates() + " is damaged (" + problem
+            Log.warning("cached copy of " + d.coordinates() + " is damaged (" + problem
                     + "); extracting it again");
         }
         // One extraction per package across threads (a JVM may hold a file lock only once) and across JVMs.
@@ -93,7 +94,9 @@ public final class PackageExtractor {
                     + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = lock(lockFile)) {
                 if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && verifyCached(target, d, full) == null) {
-                    LOG.log(Level.DEBUG, () -> "another process extracted " + target);
+                    if (Log.debugging()) {
+                        Log.debug("another process extracted " + target);
+                    }
                     return target;
                 }
                 removeLeftovers(parent, target);
@@ -144,7 +147,9 @@ public final class PackageExtractor {
                 syncDirectory(tmp);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 syncDirectory(parent);
-                LOG.log(Level.DEBUG, () -> "extracted " + d.coordinates() + " from " + pkg.origin() + " to " + target);
+                if (Log.debugging()) {
+                    Log.debug("extracted " + d.coordinates() + " from " + pkg.origin() + " to " + target);
+                }
             } catch (IOException e) {
                 // Another thread or JVM finished first (rename(2) onto a non-empty directory fails); its copy is as
                 // good as ours once verified.
@@ -212,7 +217,9 @@ public final class PackageExtractor {
             try {
                 VerifiedStamp.write(dir, d);
             } catch (IOException e) {
-                LOG.log(Level.DEBUG, () -> "cannot stamp " + dir + ": " + e);
+                if (Log.debugging()) {
+                    Log.debug("cannot stamp " + dir + ": " + e);
+                }
             }
         }
         return problem;
@@ -229,7 +236,9 @@ public final class PackageExtractor {
             for (Path p : (Iterable<Path>) entries::iterator) {
                 String n = p.getFileName().toString();
                 if (n.startsWith(tmpPrefix) || n.startsWith(trashPrefix)) {
-                    LOG.log(Level.DEBUG, () -> "removing " + p + ", left by an interrupted extraction");
+                    if (Log.debugging()) {
+                        Log.debug("removing " + p + ", left by an interrupted extraction");
+                    }
                     Directories.deleteTree(p);
                 }
             }

@@ -119,6 +119,7 @@ final class VerifiedStamp {
     private static String nanos(Object time) {
         FileTime t = (FileTime) time;
         java.time.Instant i = t.toInstant();
-        return i.getEpochSecond() + "." + String.format("%09d", i.getNano());
+        String nanos = Integer.toString(i.getNano());
+        return i.getEpochSecond() + "." + "0".repeat(9 - nanos.length()) + nanos;
     }
 }

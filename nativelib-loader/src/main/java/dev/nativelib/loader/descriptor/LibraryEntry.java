@@ -1,5 +1,6 @@
 package dev.nativelib.loader.descriptor;
 
+import dev.nativelib.loader.text.Chars;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,7 +34,7 @@ public record LibraryEntry(String path, String name, long size, String sha256, S
         if (size < 0) {
             throw new IllegalArgumentException("negative size " + size + " for " + path);
         }
-        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+        if (sha256 == null || !Chars.lowerHex(sha256, 64)) {
             throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256 (64 lower-case hex digits) for "
                     + path);
         }

@@ -1,8 +1,7 @@
 package dev.nativelib.loader.descriptor;
 
+import dev.nativelib.loader.text.Chars;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Derives the logical name of a library from its file name, the way linkers name libraries:
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  */
 public final class LibraryNames {
 
-    private static final Pattern ELF = Pattern.compile("(.+?)\\.so(\\.[0-9][0-9A-Za-z._-]*)?");
 
     private LibraryNames() {
     }
@@ -22,8 +20,25 @@ public final class LibraryNames {
      */
     public static boolean isSharedLibrary(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
-        return ELF.matcher(fileName).matches() || lower.endsWith(".dylib")
+        return elfStem(fileName) != null || lower.endsWith(".dylib")
                 || lower.endsWith(".dll") || lower.endsWith(".jnilib");
+    }
+
+    /**
+     * What precedes the first {@code .so} that ends the name or is followed by {@code .<digit>[0-9A-Za-z._-]*}:
+     * {@code libgreet} for {@code libgreet.so} and {@code libgreet.so.1.2}.
+     *
+     * @return that stem, or {@code null} when the name is not an ELF shared library's
+     */
+    private static String elfStem(String name) {
+        for (int so = name.indexOf(".so", 1); so > 0; so = name.indexOf(".so", so + 1)) {
+            String rest = name.substring(so + 3);
+            if (rest.isEmpty() || rest.length() >= 2 && rest.charAt(0) == '.' && Chars.digit(rest.charAt(1))
+                    && (rest.length() == 2 || Chars.word(rest.substring(2), "._-"))) {
+                return name.substring(0, so);
+            }
+        }
+        return null;
     }
 
     /**
@@ -42,13 +57,17 @@ public final class LibraryNames {
     public static String logicalName(String fileName) {
         String name = fileName;
         String lower = name.toLowerCase(Locale.ROOT);
-        Matcher elf = ELF.matcher(name);
-        if (elf.matches()) {
-            name = elf.group(1);
+        String elf = elfStem(name);
+        if (elf != null) {
+            name = elf;
         } else if (lower.endsWith(".dylib") || lower.endsWith(".jnilib")) {
             name = name.substring(0, name.lastIndexOf('.'));
             // libgreet.1.dylib / libgreet.1.2.3.dylib carry the version before the suffix
-            name = name.replaceFirst("(\\.[0-9]+)+$", "");
+            int dot = name.lastIndexOf('.');
+            while (dot >= 0 && Chars.digits(name.substring(dot + 1))) {
+                name = name.substring(0, dot);
+                dot = name.lastIndexOf('.');
+            }
         } else if (lower.endsWith(".dll")) {
             name = name.substring(0, name.length() - 4);
         }

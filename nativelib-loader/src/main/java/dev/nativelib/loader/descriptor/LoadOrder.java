@@ -92,7 +92,13 @@ public final class LoadOrder {
                 return l;
             }
             String current = target;
-            AliasEntry next = aliases.stream().filter(a -> a.path().equals(current)).findFirst().orElse(null);
+            AliasEntry next = null;
+            for (AliasEntry a : aliases) {
+                if (a.path().equals(current)) {
+                    next = a;
+                    break;
+                }
+            }
             if (next == null) {
                 return null;
             }

@@ -1,5 +1,6 @@
 package dev.nativelib.loader.descriptor;
 
+import dev.nativelib.loader.text.Chars;
 import dev.nativelib.loader.binary.VersionOrder;
 import dev.nativelib.loader.platform.Platform;
 import java.util.LinkedHashMap;
@@ -43,8 +44,7 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
         // A link that is a directory of another entry would let later entries be written through it.
         for (AliasEntry a : aliases) {
             String dir = a.path() + "/";
-            if (libraries.stream().anyMatch(l -> l.path().startsWith(dir))
-                    || aliases.stream().anyMatch(o -> o.path().startsWith(dir))) {
+            if (anyStartsWith(libraries, aliases, dir)) {
                 throw new IllegalArgumentException("alias " + a.path() + " is a directory of another entry; aliases"
                         + " must be links to library files");
             }
@@ -66,8 +66,22 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
         this(groupId, artifactId, version, platform, libraries, aliases, List.of(), null, null);
     }
 
+    private static boolean anyStartsWith(List<LibraryEntry> libraries, List<AliasEntry> aliases, String dir) {
+        for (LibraryEntry l : libraries) {
+            if (l.path().startsWith(dir)) {
+                return true;
+            }
+        }
+        for (AliasEntry o : aliases) {
+            if (o.path().startsWith(dir)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void requireCoordinate(String value, String what) {
-        if (value == null || value.isBlank() || !value.matches("[A-Za-z0-9_.\\-+]+") || value.equals(".")
+        if (value == null || value.isBlank() || !Chars.word(value, "_.-+") || value.equals(".")
                 || value.equals("..")) {
             throw new IllegalArgumentException(what + " '" + value + "' is not a valid Maven coordinate part");
         }
@@ -112,7 +126,9 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
             }
         }
         Map<String, LibraryEntry> byPath = new LinkedHashMap<>();
-        libraries.forEach(l -> byPath.put(l.path(), l));
+        for (LibraryEntry l : libraries) {
+            byPath.put(l.path(), l);
+        }
         for (AliasEntry a : aliases) {
             LibraryEntry l = LoadOrder.resolve(a, aliases, byPath);
             if (l != null) {
@@ -131,6 +147,11 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
      * @return the library of that name, if this package has one
      */
     public Optional<LibraryEntry> library(String name) {
-        return libraries.stream().filter(l -> l.name().equals(name)).findFirst();
+        for (LibraryEntry l : libraries) {
+            if (l.name().equals(name)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,8 +1,7 @@
 package dev.nativelib.loader.descriptor;
 
 import dev.nativelib.loader.binary.VersionOrder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.nativelib.loader.text.Chars;
 
 /**
  * A Maven-style version range over the numeric part of versions: {@code [1.2.0,2)} accepts 1.2.0 up to, not
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  */
 public record VersionRange(String text, String lower, boolean lowerInclusive, String upper, boolean upperInclusive) {
 
-    private static final Pattern RANGE = Pattern.compile("([\\[(])\\s*([^,\\s]*)\\s*(?:,\\s*([^\\])\\s]*)\\s*)?([\\])])");
-    private static final Pattern NUMERIC = Pattern.compile("^([0-9]+(\\.[0-9]+)*)");
 
     /**
      * @param text e.g. {@code [1.2.0,2)}
@@ -25,14 +22,32 @@ public record VersionRange(String text, String lower, boolean lowerInclusive, St
      * @throws IllegalArgumentException if it is not a range
      */
     public static VersionRange parse(String text) {
-        Matcher m = RANGE.matcher(text.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a version range such as [1.2.0,2)");
+        String t = text.trim();
+        IllegalArgumentException bad = new IllegalArgumentException("'" + text + "' is not a version range such as"
+                + " [1.2.0,2)");
+        if (t.length() < 2 || "[(".indexOf(t.charAt(0)) < 0 || "])".indexOf(t.charAt(t.length() - 1)) < 0) {
+            throw bad;
         }
-        String lower = m.group(2).isEmpty() ? null : m.group(2);
-        boolean single = m.group(3) == null;
-        String upper = single ? lower : (m.group(3).isEmpty() ? null : m.group(3));
-        return new VersionRange(text.trim(), lower, m.group(1).equals("["), upper, single || m.group(4).equals("]"));
+        String inner = t.substring(1, t.length() - 1);
+        int comma = inner.indexOf(',');
+        String lower = (comma < 0 ? inner : inner.substring(0, comma)).strip();
+        String upper = comma < 0 ? null : inner.substring(comma + 1).strip();
+        if (hasAny(lower, ", \t\n\r\f") || upper != null && hasAny(upper, "]) \t\n\r\f")) {
+            throw bad;
+        }
+        lower = lower.isEmpty() ? null : lower;
+        boolean single = upper == null;
+        upper = single ? lower : (upper.isEmpty() ? null : upper);
+        return new VersionRange(t, lower, t.charAt(0) == '[', upper, single || t.charAt(t.length() - 1) == ']');
+    }
+
+    private static boolean hasAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -69,9 +84,26 @@ public record VersionRange(String text, String lower, boolean lowerInclusive, St
         return true;
     }
 
+    /** The leading {@code N(.N)*} of a version, or {@code null}. */
     private static String numeric(String v) {
-        Matcher m = NUMERIC.matcher(v);
-        return m.find() ? m.group(1) : null;
+        int i = 0;
+        int end = -1;
+        while (true) {
+            int start = i;
+            while (i < v.length() && Chars.digit(v.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                break;
+            }
+            end = i;
+            if (i < v.length() && v.charAt(i) == '.') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return end < 0 ? null : v.substring(0, end);
     }
 
     @Override

@@ -15,8 +15,8 @@ import java.nio.file.Paths;
  *
  * @param descriptor  the parsed descriptor
  * @param rootUrl     URL of the package root inside its JAR or directory, ending in {@code /}
- * @param contentHash SHA-256 of the descriptor bytes; since the descriptor holds the hash of every library, this
- *                    identifies the package's content
+ * @param contentHash 16 hex digits naming the descriptor's bytes (CRC-32C and CRC-32); since the descriptor holds
+ *                    the SHA-256 of every library, this names the package's content
  */
 public record FoundPackage(PackageDescriptor descriptor, String rootUrl, String contentHash) {
 
@@ -100,5 +100,20 @@ public record FoundPackage(PackageDescriptor descriptor, String rootUrl, String 
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Packages are the same when they come from the same place with the same content. Written out because the
+     * generated record methods are linked through {@code invokedynamic} on first use, which costs every JVM start
+     * milliseconds; packages are hashed while their load order is worked out.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FoundPackage other && rootUrl.equals(other.rootUrl) && contentHash.equals(other.contentHash);
+    }
+
+    @Override
+    public int hashCode() {
+        return rootUrl.hashCode() * 31 + contentHash.hashCode();
     }
 }

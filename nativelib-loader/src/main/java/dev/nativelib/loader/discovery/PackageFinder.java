@@ -1,15 +1,15 @@
 package dev.nativelib.loader.discovery;
 
+import dev.nativelib.loader.text.Chars;
+import dev.nativelib.loader.log.Log;
 import dev.nativelib.loader.descriptor.DescriptorFormat;
 import dev.nativelib.loader.descriptor.PackageLayout;
-import dev.nativelib.loader.descriptor.Sha256;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
@@ -18,16 +18,10 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Finds every native package that a class loader can see, for all platforms. */
 public final class PackageFinder {
 
-    private static final System.Logger LOG = System.getLogger("dev.nativelib.loader");
-
-    /** {@code <groupId>/<artifactId>/<platform>/}; no segment may be {@code .} or {@code ..}. */
-    private static final Pattern INDEX_LINE = Pattern.compile(
-            "(?!\\.\\.?/)[A-Za-z0-9_.\\-+]+/(?!\\.\\.?/)[A-Za-z0-9_.\\-+]+/[a-z0-9_\\-]+/");
 
     private PackageFinder() {
     }
@@ -74,7 +68,7 @@ public final class PackageFinder {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                if (!INDEX_LINE.matcher(line).matches()) {
+                if (!indexLine(line)) {
                     throw new IOException(index + ": malformed index line '" + line
                             + "' (expected <groupId>/<artifactId>/<platform>/)");
                 }
@@ -82,6 +76,17 @@ public final class PackageFinder {
             }
         }
         return entries;
+    }
+
+    /** {@code <groupId>/<artifactId>/<platform>/}; no segment may be {@code .} or {@code ..}. */
+    private static boolean indexLine(String line) {
+        String[] parts = line.split("/", -1);
+        return parts.length == 4 && parts[3].isEmpty() && coordinate(parts[0]) && coordinate(parts[1])
+                && Chars.lowerWord(parts[2], "_-");
+    }
+
+    private static boolean coordinate(String s) {
+        return Chars.word(s, "_.-+") && !s.equals(".") && !s.equals("..");
     }
 
     private static FoundPackage readPackage(String rootUrl) throws IOException {
@@ -92,10 +97,28 @@ public final class PackageFinder {
         }
         FoundPackage p = new FoundPackage(
                 DescriptorFormat.read(new ByteArrayInputStream(bytes), descriptorUrl.toExternalForm()),
-                rootUrl, Sha256.of(bytes));
-        LOG.log(Level.DEBUG, () -> "found " + p.descriptor().coordinates() + " [" + p.descriptor().platform()
-                + "] in " + p.origin());
+                rootUrl, contentKey(bytes));
+        if (Log.debugging()) {
+            Log.debug("found " + p.descriptor().coordinates() + " [" + p.descriptor().platform()
+                    + "] in " + p.origin());
+        }
         return p;
+    }
+
+    /**
+     * Names a package's content for the cache: CRC-32C and CRC-32 of its descriptor, 16 hex digits. The descriptor
+     * lists every library's size and SHA-256, so different content gives a different key; the key only names a
+     * directory, whose files are still verified against the descriptor before anything is loaded, so a checksum
+     * suffices, and it spares every start the initialisation of the JDK's security providers that
+     * {@code MessageDigest} costs.
+     */
+    static String contentKey(byte[] descriptor) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(descriptor, 0, descriptor.length);
+        java.util.zip.CRC32 d = new java.util.zip.CRC32();
+        d.update(descriptor, 0, descriptor.length);
+        String hex = Long.toHexString(c.getValue() << 32 | d.getValue());
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     private static InputStream open(URL url) throws IOException {

@@ -25,9 +25,16 @@ public final class PackageSelector {
      * @throws SelectionException if there is none, or more than one
      */
     public static FoundPackage select(String name, Platform platform, List<FoundPackage> available) {
-        List<FoundPackage> providers = available.stream().filter(p -> provides(p.descriptor(), name)).toList();
-        List<FoundPackage> matching = providers.stream()
-                .filter(p -> p.descriptor().platform().equals(platform)).toList();
+        List<FoundPackage> providers = new java.util.ArrayList<>();
+        List<FoundPackage> matching = new java.util.ArrayList<>();
+        for (FoundPackage p : available) {
+            if (provides(p.descriptor(), name)) {
+                providers.add(p);
+                if (p.descriptor().platform().equals(platform)) {
+                    matching.add(p);
+                }
+            }
+        }
         if (matching.size() == 1) {
             return matching.get(0);
         }

@@ -35,7 +35,12 @@ public final class DependencyGraph {
      * @param packages every package on the class path for the running platform
      */
     public DependencyGraph(List<FoundPackage> packages) {
-        this(packages, soname -> false);
+        this(packages, new Predicate<String>() {
+            @Override
+            public boolean test(String soname) {
+                return false;
+            }
+        });
     }
 
     /**
@@ -48,7 +53,12 @@ public final class DependencyGraph {
         this.caseInsensitive = !packages.isEmpty()
                 && packages.get(0).descriptor().platform().os().equals("windows");
         for (FoundPackage p : packages) {
-            byKey.computeIfAbsent(key(p.descriptor()), k -> new ArrayList<>()).add(p);
+            List<FoundPackage> same = byKey.get(key(p.descriptor()));
+            if (same == null) {
+                same = new ArrayList<>();
+                byKey.put(key(p.descriptor()), same);
+            }
+            same.add(p);
             for (String name : providedNames(p.descriptor())) {
                 byLibraryName.putIfAbsent(normalize(name), p);
             }
@@ -61,7 +71,11 @@ public final class DependencyGraph {
      * @throws DependencyException if the graph cannot be loaded; the message says why and how to fix it
      */
     public List<FoundPackage> loadOrder(FoundPackage root) {
-        return explain(root).stream().map(Step::pkg).toList();
+        List<FoundPackage> order = new ArrayList<>();
+        for (Step step : explain(root)) {
+            order.add(step.pkg());
+        }
+        return order;
     }
 
     /**
@@ -123,7 +137,9 @@ public final class DependencyGraph {
                     + ")");
         }
         Set<String> own = new HashSet<>();
-        providedNames(d).forEach(n -> own.add(normalize(n)));
+        for (String n : providedNames(d)) {
+            own.add(normalize(n));
+        }
         for (LibraryEntry l : d.libraries()) {
             for (String needed : l.needed()) {
                 String n = normalize(needed);
@@ -150,7 +166,9 @@ public final class DependencyGraph {
      */
     private boolean providedByProcess(FoundPackage p) {
         Set<String> own = new HashSet<>();
-        providedNames(p.descriptor()).forEach(n -> own.add(normalize(n)));
+        for (String n : providedNames(p.descriptor())) {
+            own.add(normalize(n));
+        }
         for (LibraryEntry l : p.descriptor().libraries()) {
             for (String needed : l.needed()) {
                 String n = normalize(needed);

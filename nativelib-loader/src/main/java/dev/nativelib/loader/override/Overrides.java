@@ -1,5 +1,6 @@
 package dev.nativelib.loader.override;
 
+import dev.nativelib.loader.text.Chars;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
@@ -43,7 +44,9 @@ public final class Overrides {
     /** @return the overrides of this JVM */
     public static Overrides current() {
         Map<String, String> props = new java.util.HashMap<>();
-        System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+        for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
+            props.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+        }
         return new Overrides(props, System.getenv());
     }
 
@@ -95,7 +98,7 @@ public final class Overrides {
      * @return its form in environment variable names
      */
     public static String envName(String artifactId) {
-        return artifactId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return Chars.replaceOthers(artifactId.toUpperCase(Locale.ROOT), "", '_');
     }
 
     private static String first(String a, String b) {

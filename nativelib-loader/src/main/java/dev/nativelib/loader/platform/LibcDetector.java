@@ -1,15 +1,14 @@
 package dev.nativelib.loader.platform;
 
+import dev.nativelib.loader.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.regex.Pattern;
 
 /**
  * Tells whether this Linux process runs on glibc or on musl.
@@ -27,17 +26,10 @@ import java.util.regex.Pattern;
  */
 public final class LibcDetector {
 
-    private static final System.Logger LOG = System.getLogger("dev.nativelib.loader");
 
     /** How much of the executable is read: its program headers and interpreter path lie in the first page. */
     static final int EXECUTABLE_HEAD = 16 << 10;
 
-    private static final Pattern MUSL_FILE = Pattern.compile(
-            "ld-musl-[a-z0-9_]+\\.so\\.1|libc\\.musl-[a-z0-9_]+\\.so\\.1|libc\\.so");
-    private static final Pattern GLIBC_FILE = Pattern.compile("libc\\.so\\.6|libc-2\\.[0-9]+(\\.[0-9]+)?\\.so");
-    private static final Pattern MUSL_INTERPRETER = Pattern.compile("ld-musl-[a-z0-9_]+\\.so\\.1");
-    private static final Pattern GLIBC_INTERPRETER = Pattern.compile(
-            "ld-linux[a-z0-9_.\\-]*\\.so\\.[0-9]+|ld64\\.so\\.[0-9]+|ld\\.so\\.[0-9]+");
     private static final int PT_INTERP = 3;
 
     private LibcDetector() {
@@ -45,8 +37,14 @@ public final class LibcDetector {
 
     /** Read once: a process cannot change its C library. */
     private static final class Holder {
-        static final Libc CURRENT = detect(text(read("/proc/self/maps", Integer.MAX_VALUE)),
-                read("/proc/self/exe", EXECUTABLE_HEAD));
+        static final Libc CURRENT = detectLazily();
+
+        /** Reads the executable's head only when the maps do not decide (they do on every common system). */
+        private static Libc detectLazily() {
+            String maps = text(read("/proc/self/maps", Integer.MAX_VALUE));
+            Libc libc = maps == null ? null : fromMaps(maps);
+            return libc != null ? libc : detect(null, read("/proc/self/exe", EXECUTABLE_HEAD));
+        }
 
         private static String text(byte[] bytes) {
             // ISO-8859-1 never fails on the odd non-UTF-8 path; the names matched are ASCII.
@@ -58,7 +56,9 @@ public final class LibcDetector {
             try (InputStream in = Files.newInputStream(path)) {
                 return in.readNBytes(limit);
             } catch (IOException | SecurityException e) {
-                LOG.log(Level.DEBUG, () -> "cannot read " + file + " to detect the C library: " + e);
+                if (Log.debugging()) {
+                    Log.debug("cannot read " + file + " to detect the C library: " + e);
+                }
                 return null;
             }
         }
@@ -71,7 +71,9 @@ public final class LibcDetector {
      */
     public static Libc current() {
         Libc libc = Holder.CURRENT;
-        LOG.log(Level.DEBUG, () -> "C library: " + libc.name() + " (" + libc.evidence() + ")");
+        if (Log.debugging()) {
+            Log.debug("C library: " + libc.name() + " (" + libc.evidence() + ")");
+        }
         return libc;
     }
 
@@ -102,9 +104,9 @@ public final class LibcDetector {
                 continue;
             }
             String file = path.substring(path.lastIndexOf('/') + 1);
-            if (musl == null && MUSL_FILE.matcher(file).matches()) {
+            if (musl == null && isMuslFile(file)) {
                 musl = path;
-            } else if (glibc == null && GLIBC_FILE.matcher(file).matches()) {
+            } else if (glibc == null && isGlibcFile(file)) {
                 glibc = path;
             }
         }
@@ -127,10 +129,10 @@ public final class LibcDetector {
             return null;
         }
         String file = interpreter.substring(interpreter.lastIndexOf('/') + 1);
-        if (MUSL_INTERPRETER.matcher(file).matches()) {
+        if (isMuslLoader(file)) {
             return new Libc(Libc.MUSL, "interpreter " + interpreter + " of /proc/self/exe");
         }
-        if (GLIBC_INTERPRETER.matcher(file).matches()) {
+        if (isGlibcLoader(file)) {
             return new Libc(null, "interpreter " + interpreter + " of /proc/self/exe");
         }
         return null;
@@ -179,14 +181,80 @@ public final class LibcDetector {
         return null;
     }
 
-    /** @return the path of a {@code /proc/<pid>/maps} line's file, or {@code null} for anonymous mappings */
     private static String mappedPath(String line) {
-        // address perms offset dev inode path; the path may itself contain spaces.
-        String[] fields = line.trim().split("\\s+", 6);
-        if (fields.length < 6 || !fields[5].startsWith("/")) {
-            return null;
+        return dev.nativelib.loader.verify.MappedFiles.pathOf(line);
+    }
+
+    // Plain character tests rather than regular expressions: this runs in every JVM start that loads a library,
+    // and java.util.regex's first use costs milliseconds.
+
+    /** {@code ld-musl-<arch>.so.1}, {@code libc.musl-<arch>.so.1} (Alpine) or {@code libc.so} (Debian's musl). */
+    static boolean isMuslFile(String file) {
+        return isMuslLoader(file) || word(file, "libc.musl-", ".so.1") || file.equals("libc.so");
+    }
+
+    /** {@code libc.so.6}, or {@code libc-2.N[.M].so} of glibc before 2.34. */
+    static boolean isGlibcFile(String file) {
+        if (file.equals("libc.so.6")) {
+            return true;
         }
-        String path = fields[5];
-        return path.endsWith(" (deleted)") ? path.substring(0, path.length() - " (deleted)".length()) : path;
+        if (!file.startsWith("libc-2.") || !file.endsWith(".so") || file.length() <= 10) {
+            return false;
+        }
+        String version = file.substring(7, file.length() - 3);
+        int dot = version.indexOf('.');
+        return dot < 0 ? digits(version) : digits(version.substring(0, dot)) && digits(version.substring(dot + 1));
+    }
+
+    static boolean isMuslLoader(String file) {
+        return word(file, "ld-musl-", ".so.1");
+    }
+
+    /** {@code ld-linux*.so.N}, {@code ld64.so.N} or {@code ld.so.N}. */
+    static boolean isGlibcLoader(String file) {
+        int so = file.lastIndexOf(".so.");
+        if (so < 0 || !digits(file.substring(so + 4))) {
+            return false;
+        }
+        String stem = file.substring(0, so);
+        if (stem.equals("ld64") || stem.equals("ld")) {
+            return true;
+        }
+        if (!stem.startsWith("ld-linux")) {
+            return false;
+        }
+        for (int i = 8; i < stem.length(); i++) {
+            char c = stem.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code <prefix><one or more of a-z 0-9 _><suffix>}. */
+    private static boolean word(String file, String prefix, String suffix) {
+        if (!file.startsWith(prefix) || !file.endsWith(suffix) || file.length() <= prefix.length() + suffix.length()) {
+            return false;
+        }
+        for (int i = prefix.length(); i < file.length() - suffix.length(); i++) {
+            char c = file.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,7 +1,7 @@
 package dev.nativelib.loader.platform;
 
+import dev.nativelib.loader.text.Chars;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A platform a native package is built for, named the way os-maven-plugin names it:
@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class Platform {
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]+-[a-z0-9_]+(-[a-z0-9]+)?");
 
     private final String os;
     private final String arch;
@@ -45,7 +44,7 @@ public final class Platform {
      */
     public static Platform parse(String name) {
         Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
+        if (!wellFormed(name)) {
             throw new IllegalArgumentException("'" + name + "' is not a platform name; expected <os>-<arch>"
                     + " or <os>-<arch>-<libc> in lower case, e.g. linux-x86_64, osx-aarch_64, windows-x86_64,"
                     + " linux-x86_64-musl");
@@ -56,6 +55,13 @@ public final class Platform {
         String arch = second < 0 ? name.substring(first + 1) : name.substring(first + 1, second);
         String variant = second < 0 ? null : name.substring(second + 1);
         return new Platform(os, arch, variant);
+    }
+
+    /** {@code [a-z0-9]+-[a-z0-9_]+(-[a-z0-9]+)?} */
+    private static boolean wellFormed(String name) {
+        String[] parts = name.split("-", -1);
+        return (parts.length == 2 || parts.length == 3) && Chars.lowerWord(parts[0], "")
+                && Chars.lowerWord(parts[1], "_") && (parts.length == 2 || Chars.lowerWord(parts[2], ""));
     }
 
     /** @return the normalised operating system, e.g. {@code linux}, {@code osx}, {@code windows} */

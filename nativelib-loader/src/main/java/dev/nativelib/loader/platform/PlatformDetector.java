@@ -1,7 +1,7 @@
 package dev.nativelib.loader.platform;
 
+import dev.nativelib.loader.text.Chars;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Detects the running platform from {@code os.name} and {@code os.arch}, normalising both exactly as
@@ -14,26 +14,27 @@ public final class PlatformDetector {
     /** System property that overrides detection, e.g. {@code -Dnativelib.platform=linux-x86_64}. */
     public static final String PLATFORM_PROPERTY = "nativelib.platform";
 
+    /** Each architecture's name, then every cleaned {@code os.arch} value that means it (os-maven-plugin's list). */
     private static final String[][] ARCHES = {
-        {"x86_64", "x8664|amd64|ia32e|em64t|x64"},
-        {"x86_32", "x8632|x86|i[3-6]86|ia32|x32"},
-        {"itanium_64", "ia64w?|itanium64"},
+        {"x86_64", "x8664", "amd64", "ia32e", "em64t", "x64"},
+        {"x86_32", "x8632", "x86", "i386", "i486", "i586", "i686", "ia32", "x32"},
+        {"itanium_64", "ia64", "ia64w", "itanium64"},
         {"itanium_32", "ia64n"},
-        {"sparc_32", "sparc|sparc32"},
-        {"sparc_64", "sparcv9|sparc64"},
-        {"arm_32", "arm|arm32"},
+        {"sparc_32", "sparc", "sparc32"},
+        {"sparc_64", "sparcv9", "sparc64"},
+        {"arm_32", "arm", "arm32"},
         {"aarch_64", "aarch64"},
-        {"mips_32", "mips|mips32"},
-        {"mipsel_32", "mipsel|mips32el"},
+        {"mips_32", "mips", "mips32"},
+        {"mipsel_32", "mipsel", "mips32el"},
         {"mips_64", "mips64"},
         {"mipsel_64", "mips64el"},
-        {"ppc_32", "ppc|ppc32"},
-        {"ppcle_32", "ppcle|ppc32le"},
+        {"ppc_32", "ppc", "ppc32"},
+        {"ppcle_32", "ppcle", "ppc32le"},
         {"ppc_64", "ppc64"},
         {"ppcle_64", "ppc64le"},
         {"s390_32", "s390"},
         {"s390_64", "s390x"},
-        {"riscv", "riscv|riscv32"},
+        {"riscv", "riscv", "riscv32"},
         {"riscv64", "riscv64"},
         {"e2k", "e2k"},
         {"loongarch_64", "loongarch64"},
@@ -140,14 +141,27 @@ public final class PlatformDetector {
     public static String normalizeArch(String osArch) {
         String v = clean(osArch);
         for (String[] arch : ARCHES) {
-            if (Pattern.matches(arch[1], v)) {
-                return arch[0];
+            for (int i = 1; i < arch.length; i++) {
+                if (arch[i].equals(v)) {
+                    return arch[0];
+                }
             }
         }
         return "unknown";
     }
 
     private static String clean(String value) {
-        return value == null ? "" : value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+        if (value == null) {
+            return "";
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Chars.lower(c) || Chars.digit(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -31,7 +31,8 @@ public final class MappedFiles {
             return Set.of();
         }
         try {
-            return parse(Files.readAllLines(MAPS, StandardCharsets.UTF_8));
+            return parse(java.util.Arrays.asList(new String(Files.readAllBytes(MAPS), StandardCharsets.ISO_8859_1)
+                    .split("\n")));
         } catch (IOException e) {
             return Set.of();
         }
@@ -53,18 +54,42 @@ public final class MappedFiles {
     }
 
     /**
+     * @param line a line of {@code /proc/<pid>/maps}: address, permissions, offset, device, inode and the path, which
+     *             is the rest of the line and may hold spaces
+     * @return the mapped file's path without a {@code " (deleted)"} mark, or {@code null} for an anonymous mapping
+     */
+    public static String pathOf(String line) {
+        int i = 0;
+        int n = line.length();
+        for (int field = 0; field < 5; field++) {
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            while (i < n && line.charAt(i) != ' ') {
+                i++;
+            }
+        }
+        while (i < n && line.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= n || line.charAt(i) != '/') {
+            return null;
+        }
+        String path = line.substring(i).stripTrailing();
+        return path.endsWith(" (deleted)") ? path.substring(0, path.length() - " (deleted)".length()) : path;
+    }
+
+    /**
      * @param lines lines of a {@code /proc/<pid>/maps} file
      * @return the shared-library paths they map
      */
     static Set<Path> parse(List<String> lines) {
         Set<Path> files = new LinkedHashSet<>();
         for (String line : lines) {
-            // address perms offset dev inode pathname; the path is the rest of the line and may hold spaces.
-            String[] f = line.trim().split("\\s+", 6);
-            if (f.length < 6 || !f[5].startsWith("/")) {
+            String path = pathOf(line);
+            if (path == null) {
                 continue;
             }
-            String path = f[5].endsWith(" (deleted)") ? f[5].substring(0, f[5].length() - 10) : f[5];
             String name = path.substring(path.lastIndexOf('/') + 1);
             if (name.endsWith(".so") || name.contains(".so.")) {
                 files.add(Paths.get(path));
