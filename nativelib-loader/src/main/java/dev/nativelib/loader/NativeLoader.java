@@ -190,6 +190,9 @@ public final class NativeLoader {
             }
             List<Path> all = new ArrayList<>();
             List<Path> own = List.of();
+            // One look at /proc/self/maps per call rather than one per package (it is read and parsed whole), and
+            // none when every package is loaded already.
+            Set<Path> mapped = null;
             for (FoundPackage p : order) {
                 PackageDescriptor pd = p.descriptor();
                 String key = pd.groupId() + ":" + pd.artifactId() + ":" + pd.platform();
@@ -202,15 +205,17 @@ public final class NativeLoader {
                     }
                     files = bound.get(key);
                     if (files == null) {
+                        mapped = mapped != null ? mapped : mappedNow();
                         files = LOADED.containsKey(key) ? bindAgain(p, LOADED.get(key), binder)
-                                : loadPackage(p, classLoader, binder);
+                                : loadPackage(p, classLoader, binder, mappedBefore(mapped, all));
                         LOADED.putIfAbsent(key, files);
                         bound.put(key, files);
                     }
                 } else {
                     files = LOADED.get(key);
                     if (files == null) {
-                        files = loadPackage(p, classLoader, null);
+                        mapped = mapped != null ? mapped : mappedNow();
+                        files = loadPackage(p, classLoader, null, mappedBefore(mapped, all));
                         LOADED.put(key, files);
                     } else {
                         if (Log.debugging()) {
@@ -285,7 +290,22 @@ public final class NativeLoader {
         return libraries.size() - 1;
     }
 
-    private static List<Path> loadPackage(FoundPackage pkg, ClassLoader classLoader, Binder binder) {
+    private static Set<Path> mappedNow() {
+        return VERIFY_OFF.equals(verifyMode()) ? Set.of() : MappedFiles.read();
+    }
+
+    /** What was mapped before a package's libraries: the snapshot taken once per call, plus what it loaded so far. */
+    private static Set<Path> mappedBefore(Set<Path> atStart, List<Path> loadedSoFar) {
+        if (atStart.isEmpty() || loadedSoFar.isEmpty()) {
+            return atStart;
+        }
+        Set<Path> before = new java.util.LinkedHashSet<>(atStart);
+        before.addAll(loadedSoFar);
+        return before;
+    }
+
+    private static List<Path> loadPackage(FoundPackage pkg, ClassLoader classLoader, Binder binder,
+                                          Set<Path> mappedBefore) {
         PackageDescriptor d = pkg.descriptor();
         if (d.libraries().isEmpty()) {
             throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in " + pkg.origin()
@@ -320,7 +340,7 @@ public final class NativeLoader {
                     + ") to a writable directory owned by this user.", e);
         }
         try {
-            return loadFrom(pkg, dir, classLoader, binder);
+            return loadFrom(pkg, dir, classLoader, binder, mappedBefore);
         } catch (MapFailure f) {
             if (cacheRoot == null) {
                 throw f.error;
@@ -330,7 +350,7 @@ public final class NativeLoader {
                     + "); trying the next cache directory");
             CacheDirectory.reject(cacheRoot, "libraries extracted there could not be mapped as code ("
                     + f.getMessage() + ")");
-            return loadPackage(pkg, classLoader, binder);
+            return loadPackage(pkg, classLoader, binder, mappedBefore);
         }
     }
 
@@ -360,11 +380,11 @@ public final class NativeLoader {
         return m.contains("failed to map segment") || m.contains("Operation not permitted");
     }
 
-    private static List<Path> loadFrom(FoundPackage pkg, Path dir, ClassLoader classLoader, Binder binder)
+    private static List<Path> loadFrom(FoundPackage pkg, Path dir, ClassLoader classLoader, Binder binder,
+                                       Set<Path> mappedBefore)
             throws MapFailure {
         PackageDescriptor d = pkg.descriptor();
         String verifyMode = verifyMode();
-        Set<Path> mappedBefore = VERIFY_OFF.equals(verifyMode) ? Set.of() : MappedFiles.read();
         List<Path> loaded = new ArrayList<>();
         List<LoadVerifier.Loaded> verify = new ArrayList<>();
         Overrides.Decision decision;

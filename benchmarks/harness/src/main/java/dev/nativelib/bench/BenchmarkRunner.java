@@ -35,11 +35,28 @@ public final class BenchmarkRunner {
         Files.createDirectories(work);
         BenchmarkRunner runner = new BenchmarkRunner(new Workbench(work, System.getProperty("bench.platform",
                 "linux-x86_64")), Integer.getInteger("bench.runs", 21), Integer.getInteger("bench.coldRuns", 5));
-        runner.warm();
-        runner.jnaUntouched();
-        runner.contention();
-        runner.cold();
-        runner.plugin();
+        // -Dbench.sections=warm,jna picks some sections while iterating; RESULTS.md is only written for a full run.
+        String sections = System.getProperty("bench.sections", "warm,jna,contention,cold,plugin");
+        boolean full = sections.equals("warm,jna,contention,cold,plugin");
+        if (sections.contains("warm")) {
+            runner.warm();
+        }
+        if (sections.contains("jna")) {
+            runner.jnaUntouched();
+        }
+        if (sections.contains("contention")) {
+            runner.contention();
+        }
+        if (sections.contains("cold")) {
+            runner.cold();
+        }
+        if (sections.contains("plugin")) {
+            runner.plugin();
+        }
+        if (!full) {
+            System.out.println(runner.results.markdown());
+            return;
+        }
         Path md = Path.of(System.getProperty("bench.results", "RESULTS.md"));
         Files.writeString(md, runner.results.markdown());
         Path svg = Path.of(System.getProperty("bench.plot", "benchmarks.svg"));

@@ -48,7 +48,22 @@ public final class PackageFinder {
                 }
                 String base = index.toExternalForm();
                 base = base.substring(0, base.length() - "index.list".length());
-                for (String entry : readIndex(index)) {
+                java.io.File jar = localJar(base);
+                if (jar != null) {
+                    // One open of the JAR for its index and every descriptor, instead of one per file.
+                    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+                        String dir = base.substring(base.indexOf("!/") + 2);
+                        for (String entry : readIndex(index, entryStream(zip, dir + "index.list", index))) {
+                            URL descriptorUrl = FoundPackage.resolve(base + entry, PackageLayout.DESCRIPTOR);
+                            try (InputStream in = entryStream(zip, dir + entry + PackageLayout.DESCRIPTOR,
+                                    descriptorUrl)) {
+                                found.add(readPackage(base + entry, descriptorUrl, in.readAllBytes()));
+                            }
+                        }
+                    }
+                    continue;
+                }
+                for (String entry : readIndex(index, open(index))) {
                     found.add(readPackage(base + entry));
                 }
             }
@@ -59,9 +74,31 @@ public final class PackageFinder {
         return found;
     }
 
-    private static List<String> readIndex(URL index) throws IOException {
+    /** The JAR file of a {@code jar:file:…!/…} URL, or {@code null} for anything else. */
+    private static java.io.File localJar(String url) {
+        int bang = url.indexOf("!/");
+        if (!url.startsWith("jar:file:") || bang < 0 || url.indexOf("!/", bang + 2) >= 0) {
+            return null;
+        }
+        try {
+            java.io.File file = new java.io.File(new java.net.URI(url.substring(4, bang)));
+            return file.isFile() ? file : null;
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static InputStream entryStream(java.util.zip.ZipFile zip, String name, URL url) throws IOException {
+        java.util.zip.ZipEntry e = zip.getEntry(name);
+        if (e == null) {
+            throw new java.io.FileNotFoundException(url.toExternalForm());
+        }
+        return zip.getInputStream(e);
+    }
+
+    private static List<String> readIndex(URL index, InputStream stream) throws IOException {
         List<String> entries = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(index), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 line = line.trim();
@@ -95,6 +132,10 @@ public final class PackageFinder {
         try (InputStream in = open(descriptorUrl)) {
             bytes = in.readAllBytes();
         }
+        return readPackage(rootUrl, descriptorUrl, bytes);
+    }
+
+    private static FoundPackage readPackage(String rootUrl, URL descriptorUrl, byte[] bytes) throws IOException {
         FoundPackage p = new FoundPackage(
                 DescriptorFormat.read(new ByteArrayInputStream(bytes), descriptorUrl.toExternalForm()),
                 rootUrl, contentKey(bytes));
