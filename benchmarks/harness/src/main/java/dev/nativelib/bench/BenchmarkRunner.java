@@ -59,11 +59,16 @@ public final class BenchmarkRunner {
         }
         Path md = Path.of(System.getProperty("bench.results", "RESULTS.md"));
         Files.writeString(md, runner.results.markdown());
+        // The site shows the same tables; its page lives beside the plot's resources directory.
+        Path site = Path.of(System.getProperty("bench.siteResults", "benchmark-results.md"));
+        Files.createDirectories(site.toAbsolutePath().getParent());
+        Files.writeString(site, runner.results.markdown().replace("../src/site/resources/images/", "images/"));
         Path svg = Path.of(System.getProperty("bench.plot", "benchmarks.svg"));
         Files.createDirectories(svg.toAbsolutePath().getParent());
         Files.writeString(svg, runner.results.svg());
         System.out.println(runner.results.markdown());
-        System.out.println("Wrote " + md.toAbsolutePath() + " and " + svg.toAbsolutePath());
+        System.out.println("Wrote " + md.toAbsolutePath() + ", " + site.toAbsolutePath() + " and "
+                + svg.toAbsolutePath());
     }
 
     private List<String> jvm(String... rest) {
