@@ -58,7 +58,7 @@ final class VerifiedStamp {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         for (LibraryEntry library : d.libraries()) {
-            lines.add(library.path() + "\t" + fingerprint(dir.resolve(library.path())));
+            lines.add(library.path() + "\t" + fingerprint(attributes(dir.resolve(library.path()))));
         }
         Path tmp = Files.createTempFile(dir, FILE_NAME + "-", ".tmp");
         try {
@@ -92,9 +92,12 @@ final class VerifiedStamp {
             for (int i = 0; i < d.libraries().size(); i++) {
                 LibraryEntry library = d.libraries().get(i);
                 Path file = dir.resolve(library.path());
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                        || !lines.get(i + 1).equals(library.path() + "\t" + fingerprint(file))
-                        || changedMillis(file) > stamped - RACY_MILLIS) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    return false;
+                }
+                Map<String, Object> attributes = attributes(file);
+                if (!lines.get(i + 1).equals(library.path() + "\t" + fingerprint(attributes))
+                        || changedMillis(attributes) > stamped - RACY_MILLIS) {
                     return false;
                 }
             }
@@ -104,16 +107,17 @@ final class VerifiedStamp {
         return true;
     }
 
-    private static String fingerprint(Path file) throws IOException {
-        Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    private static Map<String, Object> attributes(Path file) throws IOException {
+        return Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static String fingerprint(Map<String, Object> a) {
         return a.get("size") + "\t" + a.get("ino") + "\t" + a.get("dev") + "\t" + nanos(a.get("lastModifiedTime"))
                 + "\t" + nanos(a.get("ctime"));
     }
 
-    private static long changedMillis(Path file) throws IOException {
-        FileTime ctime = (FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
-        FileTime mtime = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS);
-        return Math.max(ctime.toMillis(), mtime.toMillis());
+    private static long changedMillis(Map<String, Object> a) {
+        return Math.max(((FileTime) a.get("ctime")).toMillis(), ((FileTime) a.get("lastModifiedTime")).toMillis());
     }
 
     private static String nanos(Object time) {

@@ -32,6 +32,13 @@ final class XmlWriter {
         return this;
     }
 
+    /** Opens a POM's {@code <project>} element with the POM 4.0.0 namespace and schema. */
+    XmlWriter openProject() {
+        return openRoot("project", "xmlns", "http://maven.apache.org/POM/4.0.0",
+                "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
+                "xsi:schemaLocation", "http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd");
+    }
+
     XmlWriter close(String name) {
         depth--;
         indent().append("</").append(name).append(">\n");
