@@ -31,7 +31,7 @@ public final class MappedFiles {
             return Set.of();
         }
         try {
-            return parse(java.util.Arrays.asList(new String(Files.readAllBytes(MAPS), StandardCharsets.ISO_8859_1)
+            return parse(java.util.Arrays.asList(new String(Files.readAllBytes(MAPS), StandardCharsets.UTF_8)
                     .split("\n")));
         } catch (IOException e) {
             return Set.of();
