@@ -1,6 +1,5 @@
 package dev.nativelib.plugin;
 
-import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.assemble.Assembly;
 import dev.nativelib.plugin.assemble.AssemblyException;
 import dev.nativelib.plugin.assemble.PlatformJar;
@@ -8,7 +7,6 @@ import dev.nativelib.plugin.assemble.ReleaseAssembler;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +77,8 @@ public class AssembleMojo extends AbstractMojo {
             return;
         }
         ReleaseAssembler assembler = new ReleaseAssembler(project.getGroupId(), project.getArtifactId(),
-                project.getVersion(), platforms(), platformSpecificLibraries == null ? List.of()
-                : platformSpecificLibraries);
+                project.getVersion(), PlatformParameter.parse(expectedPlatforms, "expectedPlatforms"),
+                platformSpecificLibraries == null ? List.of() : platformSpecificLibraries);
         Assembly assembly;
         try {
             assembly = assembler.assemble(assembleDirectory.toPath(), attachedJars());
@@ -102,25 +100,6 @@ public class AssembleMojo extends AbstractMojo {
         int count = assembly.toAttach().size() + assembly.alreadyAttached().size();
         getLog().info("Assembled " + project.getArtifactId() + " " + project.getVersion() + " for " + count
                 + " platform" + (count == 1 ? "" : "s"));
-    }
-
-    private List<Platform> platforms() throws MojoExecutionException {
-        if (expectedPlatforms == null || expectedPlatforms.stream().allMatch(p -> p == null || p.isBlank())) {
-            throw new MojoExecutionException("Set <expectedPlatforms> to every platform the release must have,"
-                    + " e.g. <expectedPlatforms><platform>linux-x86_64</platform><platform>osx-aarch_64</platform>"
-                    + "</expectedPlatforms>");
-        }
-        List<Platform> out = new ArrayList<>();
-        for (String p : expectedPlatforms) {
-            if (p != null && !p.isBlank()) {
-                try {
-                    out.add(Platform.parse(p.trim()));
-                } catch (IllegalArgumentException e) {
-                    throw new MojoExecutionException("Invalid <expectedPlatforms> entry: " + e.getMessage());
-                }
-            }
-        }
-        return out;
     }
 
     /** The JARs this build attached with a classifier, which count for their platforms. */

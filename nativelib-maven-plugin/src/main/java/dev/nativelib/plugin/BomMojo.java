@@ -55,7 +55,7 @@ public class BomMojo extends AbstractMojo {
         try {
             FamilyBom bom = new FamilyBom(new Coordinates(project.getGroupId(), project.getArtifactId(),
                     project.getVersion(), "pom", null, null), project.getName(), parse(packages, "<packages>"),
-                    PomGoals.platforms(platforms), platformPoms, parse(artifacts, "<artifacts>"));
+                    PlatformParameter.parse(platforms, "platforms"), platformPoms, parse(artifacts, "<artifacts>"));
             GeneratedPom.write(bom.toXml(), outputFile.toPath());
             getLog().info("Generated the BOM " + project.getArtifactId() + " for " + String.join(", ", bom.packages()
                     .stream().map(c -> c.groupId() + ":" + c.artifactId() + ":" + c.version()).toList()) + " -> "

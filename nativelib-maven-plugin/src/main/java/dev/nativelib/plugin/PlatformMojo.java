@@ -76,7 +76,7 @@ public class PlatformMojo extends AbstractMojo {
                     + " of its own with <packaging>pom</packaging>");
         }
         Coordinates pkg = nativePackage();
-        List<Platform> list = PomGoals.platforms(platforms);
+        List<Platform> list = PlatformParameter.parse(platforms, "platforms");
         PackageDescriptor descriptor = descriptor(pkg, list);
         List<Coordinates> requires = new ArrayList<>();
         for (PackageRequirement r : descriptor.requires()) {

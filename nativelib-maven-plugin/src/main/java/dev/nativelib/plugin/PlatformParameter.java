@@ -1,0 +1,41 @@
+package dev.nativelib.plugin;
+
+import dev.nativelib.loader.platform.Platform;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/** A list of platform names as the goals that take one ({@code platform}, {@code bom}, {@code assemble}) read it. */
+final class PlatformParameter {
+
+    private PlatformParameter() {
+    }
+
+    /**
+     * @param names     the configured names; blank entries are ignored
+     * @param parameter the parameter's name, for messages
+     * @return the platforms
+     * @throws MojoExecutionException if there are none or one is not a platform name
+     */
+    static List<Platform> parse(List<String> names, String parameter) throws MojoExecutionException {
+        List<Platform> out = new ArrayList<>();
+        if (names != null) {
+            for (String n : names) {
+                if (n == null || n.isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(Platform.parse(n.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new MojoExecutionException("<" + parameter + ">: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new MojoExecutionException("<" + parameter + "> is empty; list the platforms (classifiers), e.g. <"
+                    + parameter + "><platform>linux-x86_64</platform><platform>osx-aarch_64</platform></" + parameter
+                    + ">");
+        }
+        return out;
+    }
+}
