@@ -17,6 +17,10 @@ expect(bPlatform.contains('<classifier>linux-x86_64</classifier>'), 'b-platform 
 def bom = new File(repo, 'family-bom/1.0.0/family-bom-1.0.0.pom').text
 expect(bom.contains('<dependencyManagement>') && bom.contains('<artifactId>b-platform</artifactId>'),
         'the BOM should manage b-platform')
+expect(bom.contains('<artifactId>a</artifactId>\n        <version>1.0.0</version>\n        <classifier>linux-aarch_64</classifier>'),
+        'the BOM should manage A for linux-aarch_64')
+expect(!bom.contains('<artifactId>b</artifactId>\n        <version>1.0.0</version>\n        <classifier>linux-aarch_64</classifier>'),
+        'the BOM must not manage a linux-aarch_64 JAR of B, which is not released')
 expect(new File(repo, 'b/1.0.0/b-1.0.0-linux-x86_64.jar').isFile(), 'b classifier JAR not deployed')
 
 // A's release carries the JAR built here and the one "another machine" built, checked and deployed together.

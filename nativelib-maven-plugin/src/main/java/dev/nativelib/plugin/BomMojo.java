@@ -7,6 +7,8 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.nativelib.loader.platform.Platform;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -30,6 +32,14 @@ public class BomMojo extends AbstractMojo {
     /** The classifiers the packages are released for. */
     @Parameter(required = true)
     private List<String> platforms;
+
+    /**
+     * For a package released for other platforms than {@code <platforms>}: its artifactId and its own
+     * comma-separated list, e.g. {@code <packagePlatforms><b>linux-x86_64</b></packagePlatforms>}, so the BOM
+     * manages only JARs that exist.
+     */
+    @Parameter
+    private Map<String, String> packagePlatforms;
 
     /** Whether each package has a {@code -platform} POM (made by {@code nativelib:platform}) to manage too. */
     @Parameter(defaultValue = "true")
@@ -55,7 +65,8 @@ public class BomMojo extends AbstractMojo {
         try {
             FamilyBom bom = new FamilyBom(new Coordinates(project.getGroupId(), project.getArtifactId(),
                     project.getVersion(), "pom", null, null), project.getName(), parse(packages, "<packages>"),
-                    PlatformParameter.parse(platforms, "platforms"), platformPoms, parse(artifacts, "<artifacts>"));
+                    PlatformParameter.parse(platforms, "platforms"), byPackage(), platformPoms,
+                    parse(artifacts, "<artifacts>"));
             GeneratedPom.write(bom.toXml(), outputFile.toPath());
             getLog().info("Generated the BOM " + project.getArtifactId() + " for " + String.join(", ", bom.packages()
                     .stream().map(c -> c.groupId() + ":" + c.artifactId() + ":" + c.version()).toList()) + " -> "
@@ -64,6 +75,18 @@ public class BomMojo extends AbstractMojo {
             throw new MojoExecutionException(project.getArtifactId() + ": " + e.getMessage(), e);
         }
         project.setPomFile(outputFile);
+    }
+
+    private Map<String, List<Platform>> byPackage() throws MojoExecutionException {
+        Map<String, List<Platform>> out = new java.util.TreeMap<>();
+        if (packagePlatforms != null) {
+            for (Map.Entry<String, String> e : packagePlatforms.entrySet()) {
+                List<Platform> list = PlatformParameter.parseCommaSeparated(e.getValue(),
+                        "packagePlatforms><" + e.getKey());
+                out.put(e.getKey(), list);
+            }
+        }
+        return out;
     }
 
     private List<Coordinates> parse(List<String> list, String what) {

@@ -38,4 +38,29 @@ final class PlatformParameter {
         }
         return out;
     }
+
+    /**
+     * @param value     platform names separated by commas
+     * @param parameter the parameter's name, for messages
+     * @return the platforms
+     * @throws MojoExecutionException if there are none or one is not a platform name
+     */
+    static List<Platform> parseCommaSeparated(String value, String parameter) throws MojoExecutionException {
+        List<Platform> out = new ArrayList<>();
+        for (String name : (value == null ? "" : value).split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Platform.parse(name.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("<" + parameter + ">: " + e.getMessage(), e);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new MojoExecutionException("<" + parameter + "> is empty; give the platforms separated by commas,"
+                    + " e.g. linux-x86_64,osx-aarch_64");
+        }
+        return out;
+    }
 }

@@ -35,4 +35,14 @@ class PlatformParameterTest {
                 + " in lower case, e.g. linux-x86_64, osx-aarch_64, windows-x86_64, linux-x86_64-musl",
                 e.getMessage());
     }
+
+    @Test
+    void commaSeparatedListForOnePackage() throws MojoExecutionException {
+        assertEquals(List.of(Platform.parse("linux-x86_64"), Platform.parse("osx-aarch_64")),
+                PlatformParameter.parseCommaSeparated("linux-x86_64, osx-aarch_64,", "packagePlatforms><b"));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> PlatformParameter.parseCommaSeparated(" ", "packagePlatforms><b"));
+        assertEquals("<packagePlatforms><b> is empty; give the platforms separated by commas, e.g."
+                + " linux-x86_64,osx-aarch_64", e.getMessage());
+    }
 }

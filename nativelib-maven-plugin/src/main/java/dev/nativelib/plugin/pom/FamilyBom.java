@@ -2,6 +2,7 @@ package dev.nativelib.plugin.pom;
 
 import dev.nativelib.loader.platform.Platform;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A bill of materials for a family of native packages: importing it ({@code <scope>import</scope>}) pins every
@@ -12,17 +13,29 @@ import java.util.List;
  * @param name         a human-readable name, or {@code null}
  * @param packages     the native packages (groupId, artifactId, version)
  * @param platforms    the classifiers they are released for
+ * @param byPackage    for packages released for other classifiers than {@code platforms}: artifactId to its own list
  * @param platformPoms whether each package has a {@code -platform} POM to manage
  * @param plain        other artifacts to manage as they are (Java bindings)
  */
 public record FamilyBom(Coordinates self, String name, List<Coordinates> packages, List<Platform> platforms,
-                        boolean platformPoms, List<Coordinates> plain) {
+                        Map<String, List<Platform>> byPackage, boolean platformPoms, List<Coordinates> plain) {
 
     /** Copies the lists and refuses an empty BOM. */
     public FamilyBom {
         packages = List.copyOf(packages);
         platforms = List.copyOf(platforms);
+        byPackage = Map.copyOf(byPackage);
         plain = List.copyOf(plain);
+        for (String artifactId : new java.util.TreeSet<>(byPackage.keySet())) {
+            boolean known = false;
+            for (Coordinates p : packages) {
+                known |= p.artifactId().equals(artifactId);
+            }
+            if (!known) {
+                throw new IllegalArgumentException("<packagePlatforms> names '" + artifactId + "', which is not one of"
+                        + " the <packages>");
+            }
+        }
         if (packages.isEmpty() && plain.isEmpty()) {
             throw new IllegalArgumentException("the BOM " + self.artifactId() + " would manage nothing; list the"
                     + " native packages in <packages>");
@@ -44,7 +57,7 @@ public record FamilyBom(Coordinates self, String name, List<Coordinates> package
                 .open("dependencyManagement").open("dependencies");
         for (Coordinates p : packages) {
             p.withType("pom").write(xml);
-            for (Platform platform : platforms) {
+            for (Platform platform : byPackage.getOrDefault(p.artifactId(), platforms)) {
                 p.withType("jar").withClassifier(platform.name()).write(xml);
             }
             if (platformPoms) {

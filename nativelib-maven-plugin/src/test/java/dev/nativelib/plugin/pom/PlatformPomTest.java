@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nativelib.loader.platform.Platform;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlatformPomTest {
@@ -144,10 +145,28 @@ class PlatformPomTest {
     }
 
     @Test
+    void aPackageWithItsOwnPlatformsGetsOnlyThose() {
+        Coordinates self = new Coordinates("g", "family-bom", "1.0", "pom", null, null);
+        List<Coordinates> packages = List.of(new Coordinates("g", "a", "1.0", "jar", null, null),
+                new Coordinates("g", "b", "1.0", "jar", null, null));
+        String xml = new FamilyBom(self, null, packages, List.of(Platform.parse("linux-x86_64"),
+                Platform.parse("linux-aarch_64")), Map.of("b", List.of(Platform.parse("linux-x86_64"))), false,
+                List.of()).toXml();
+        assertEquals(2, count(xml, "<artifactId>a</artifactId>\n        <version>1.0</version>\n"
+                + "        <classifier>"), "a on both platforms");
+        assertEquals(1, count(xml, "<artifactId>b</artifactId>\n        <version>1.0</version>\n"
+                + "        <classifier>"), "b on linux-x86_64 only");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FamilyBom(self, null,
+                packages, List.of(Platform.parse("linux-x86_64")), Map.of("c", List.of(Platform.parse("linux-x86_64"))),
+                false, List.of()));
+        assertEquals("<packagePlatforms> names 'c', which is not one of the <packages>", e.getMessage());
+    }
+
+    @Test
     void familyBomManagesEveryPackageClassifierAndPlatformPom() {
         FamilyBom bom = new FamilyBom(new Coordinates("g", "family-bom", "1.0", "pom", null, null), null,
                 List.of(new Coordinates("g", "a", "1.0", "jar", null, null)),
-                List.of(Platform.parse("linux-x86_64"), Platform.parse("windows-x86_64")), true, List.of());
+                List.of(Platform.parse("linux-x86_64"), Platform.parse("windows-x86_64")), Map.of(), true, List.of());
         String xml = bom.toXml();
         String managed = xml.substring(xml.indexOf("<dependencies>"), xml.indexOf("</dependencies>"))
                 .replaceAll("\\s+", "");
