@@ -143,6 +143,9 @@ public final class PackageExtractor {
             for (AliasEntry alias : d.aliases()) {
                 createAlias(tmp, alias);
             }
+            if (VerifiedStamp.supported()) {
+                VerifiedStamp.write(tmp, d, true);
+            }
             try {
                 syncDirectory(tmp);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -215,7 +218,7 @@ public final class PackageExtractor {
         String problem = verify(dir, d);
         if (problem == null && !full && VerifiedStamp.supported()) {
             try {
-                VerifiedStamp.write(dir, d);
+                VerifiedStamp.write(dir, d, false);
             } catch (IOException e) {
                 if (Log.debugging()) {
                     Log.debug("cannot stamp " + dir + ": " + e);

@@ -17,15 +17,17 @@ import java.util.Map;
  * A record, kept beside a package's extracted files, of what the file system said about each library right after its
  * SHA-256 was checked: size, inode, device, modification time and status-change time ({@code ctime}). Hashing a
  * library on every warm start costs far more than mapping it (measured on the CI machine: 570 ms for a 200 MB library
- * in a fresh JVM, 165 ms once the JIT has warmed up); comparing these fields costs well under a millisecond. Any write, truncation, {@code chmod}, rename or
- * replacement of a file after the stamp sets its {@code ctime} to the current time (which a process cannot choose),
- * so a file that still matches its stamp has not been changed through the file system since it was verified. When
- * anything differs, the caller hashes the file again.
+ * in a fresh JVM, 165 ms once the JIT has warmed up); comparing these fields costs well under a millisecond. Any
+ * write, truncation, {@code chmod}, rename or replacement of a file after the stamp sets its {@code ctime} to the
+ * current time (which a process cannot choose), so a file that still matches its stamp has not been changed through
+ * the file system since it was verified. When anything differs, the caller hashes the file again.
  *
- * <p>File systems keep time in ticks (milliseconds on Linux, a second on HFS+), so a change made in the same tick as
- * the verification could leave {@code ctime} unchanged. As git does for its index, a stamp therefore vouches only for
- * files last changed at least {@value #RACY_MILLIS} ms before the stamp was written; a stamp written sooner after
- * extraction is not trusted, and the next load hashes again and writes a new one.
+ * <p>File systems keep time in ticks (a few milliseconds on Linux, a second on HFS+), so a change made in the same
+ * tick as the stamp could leave {@code ctime} unchanged. As git does for its index, a stamp therefore vouches only for
+ * files whose last change is older than the stamp itself (compared at the file system's own resolution); a stamp
+ * written in the same tick as a change is not trusted, and the next load hashes again. An extraction, which has just
+ * written the files, waits for the tick to pass before it stamps them (milliseconds on Linux), so the first warm start
+ * after it is already cheap.
  *
  * <p>Only where the file system reports {@code unix:ctime} and {@code unix:ino} (Linux, macOS); elsewhere every warm
  * start hashes.
@@ -36,7 +38,8 @@ final class VerifiedStamp {
     static final String FILE_NAME = ".nativelib-verified";
     private static final String ATTRIBUTES = "unix:size,ino,dev,lastModifiedTime,ctime";
     private static final String HEADER = "nativelib-verified 1";
-    private static final long RACY_MILLIS = 2000;
+    /** How long an extraction waits at most for its stamp to be younger than the files (HFS+ ticks are 1 s). */
+    private static final long SETTLE_MILLIS = 2500;
 
     private VerifiedStamp() {
     }
@@ -50,20 +53,44 @@ final class VerifiedStamp {
      * Writes the stamp for a directory whose libraries were just verified, through a temporary file and a rename so
      * that a reader never sees half a stamp.
      *
-     * @param dir the package directory
-     * @param d   its descriptor
+     * @param dir    the package directory
+     * @param d      its descriptor
+     * @param settle whether to wait (a file system tick, at most {@value #SETTLE_MILLIS} ms) until the stamp is younger
+     *               than every library, so that it is trusted at once; without, a stamp written in the tick of a
+     *               change is simply not trusted
      * @throws IOException if a file cannot be read or the stamp written
      */
-    static void write(Path dir, PackageDescriptor d) throws IOException {
+    static void write(Path dir, PackageDescriptor d, boolean settle) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
+        FileTime newest = null;
         for (LibraryEntry library : d.libraries()) {
-            lines.add(library.path() + "\t" + fingerprint(attributes(dir.resolve(library.path()))));
+            Map<String, Object> attributes = attributes(dir.resolve(library.path()));
+            lines.add(library.path() + "\t" + fingerprint(attributes));
+            FileTime changed = changed(attributes);
+            newest = newest == null || changed.compareTo(newest) > 0 ? changed : newest;
         }
+        long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000L;
+        while (true) {
+            Path stamp = writeAtomically(dir, lines);
+            if (!settle || newest == null || Files.getLastModifiedTime(stamp, LinkOption.NOFOLLOW_LINKS)
+                    .compareTo(newest) > 0 || System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Path writeAtomically(Path dir, List<String> lines) throws IOException {
         Path tmp = Files.createTempFile(dir, FILE_NAME + "-", ".tmp");
         try {
             Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
+            return Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
@@ -77,10 +104,10 @@ final class VerifiedStamp {
      */
     static boolean matches(Path dir, PackageDescriptor d) {
         List<String> lines;
-        long stamped;
+        FileTime stamped;
         try {
             Path stamp = dir.resolve(FILE_NAME);
-            stamped = Files.getLastModifiedTime(stamp, LinkOption.NOFOLLOW_LINKS).toMillis();
+            stamped = Files.getLastModifiedTime(stamp, LinkOption.NOFOLLOW_LINKS);
             lines = Files.readAllLines(stamp, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return false;
@@ -97,7 +124,7 @@ final class VerifiedStamp {
                 }
                 Map<String, Object> attributes = attributes(file);
                 if (!lines.get(i + 1).equals(library.path() + "\t" + fingerprint(attributes))
-                        || changedMillis(attributes) > stamped - RACY_MILLIS) {
+                        || changed(attributes).compareTo(stamped) >= 0) {
                     return false;
                 }
             }
@@ -116,8 +143,11 @@ final class VerifiedStamp {
                 + "\t" + nanos(a.get("ctime"));
     }
 
-    private static long changedMillis(Map<String, Object> a) {
-        return Math.max(((FileTime) a.get("ctime")).toMillis(), ((FileTime) a.get("lastModifiedTime")).toMillis());
+    /** The later of a file's status-change and modification times. */
+    private static FileTime changed(Map<String, Object> a) {
+        FileTime ctime = (FileTime) a.get("ctime");
+        FileTime mtime = (FileTime) a.get("lastModifiedTime");
+        return ctime.compareTo(mtime) >= 0 ? ctime : mtime;
     }
 
     private static String nanos(Object time) {
