@@ -198,9 +198,15 @@ class PackageExtractorTest {
         Process cold = loadInChild(jar, cache);
         assertEquals(0, cold.waitFor(), new String(cold.getInputStream().readAllBytes()));
         String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process warm = new ProcessBuilder(javaBin, "-Xlog:class+load=info", "-Dnativelib.cache.dir=" + cache,
-                "-Dnativelib.platform=linux-x86_64", "-cp", System.getProperty("java.class.path"),
-                LoadInChild.class.getName(), jar.toString(), "base").redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-Xlog:class+load=info",
+                "-Dnativelib.cache.dir=" + cache, "-Dnativelib.platform=linux-x86_64"));
+        if (Runtime.version().feature() >= 22) {
+            // Else the JDK formats its own restricted-method warning (java.util.Formatter) at the first System.load.
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadInChild.class.getName(),
+                jar.toString(), "base"));
+        Process warm = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(warm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, warm.waitFor(), out);
         assertTrue(out.contains("extractions=0"), out);
