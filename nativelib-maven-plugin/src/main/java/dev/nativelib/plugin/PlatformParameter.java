@@ -18,19 +18,7 @@ final class PlatformParameter {
      * @throws MojoExecutionException if there are none or one is not a platform name
      */
     static List<Platform> parse(List<String> names, String parameter) throws MojoExecutionException {
-        List<Platform> out = new ArrayList<>();
-        if (names != null) {
-            for (String n : names) {
-                if (n == null || n.isBlank()) {
-                    continue;
-                }
-                try {
-                    out.add(Platform.parse(n.trim()));
-                } catch (IllegalArgumentException e) {
-                    throw new MojoExecutionException("<" + parameter + ">: " + e.getMessage(), e);
-                }
-            }
-        }
+        List<Platform> out = parseNames(names == null ? List.of() : names, parameter);
         if (out.isEmpty()) {
             throw new MojoExecutionException("<" + parameter + "> is empty; list the platforms (classifiers), e.g. <"
                     + parameter + "><platform>linux-x86_64</platform><platform>osx-aarch_64</platform></" + parameter
@@ -46,20 +34,26 @@ final class PlatformParameter {
      * @throws MojoExecutionException if there are none or one is not a platform name
      */
     static List<Platform> parseCommaSeparated(String value, String parameter) throws MojoExecutionException {
-        List<Platform> out = new ArrayList<>();
-        for (String name : (value == null ? "" : value).split(",")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            try {
-                out.add(Platform.parse(name.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("<" + parameter + ">: " + e.getMessage(), e);
-            }
-        }
+        List<Platform> out = parseNames(java.util.Arrays.asList((value == null ? "" : value).split(",")), parameter);
         if (out.isEmpty()) {
             throw new MojoExecutionException("<" + parameter + "> is empty; give the platforms separated by commas,"
                     + " e.g. linux-x86_64,osx-aarch_64");
+        }
+        return out;
+    }
+
+    /** Every non-blank name parsed; the caller decides what an empty result means. */
+    private static List<Platform> parseNames(List<String> names, String parameter) throws MojoExecutionException {
+        List<Platform> out = new ArrayList<>();
+        for (String n : names) {
+            if (n == null || n.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Platform.parse(n.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("<" + parameter + ">: " + e.getMessage(), e);
+            }
         }
         return out;
     }

@@ -12,6 +12,12 @@ final class Projects {
               <groupId>dev.nativelib.benchmarks</groupId>
             """;
 
+    private static final String TIMESTAMP = """
+              <properties>
+                <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
+              </properties>
+            """;
+
     private Projects() {
     }
 
@@ -25,19 +31,10 @@ final class Projects {
                   <artifactId>big</artifactId>
                   <version>1.0.0</version>
                   <packaging>pom</packaging>
-                  <properties>
-                    <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
-                  </properties>
+                """ + TIMESTAMP + """
                   <build>
                     <plugins>
-                      <plugin>
-                        <groupId>dev.nativelib</groupId>
-                        <artifactId>nativelib-maven-plugin</artifactId>
-                        <version>%s</version>
-                        <configuration>
-                          <installPrefix>%s</installPrefix>
-                          <platform>linux-x86_64</platform>
-                        </configuration>
+                """ + nativelibPlugin(prefix, """
                         <executions>
                           <execution>
                             <id>deflated</id>
@@ -52,11 +49,11 @@ final class Projects {
                             </configuration>
                           </execution>
                         </executions>
-                      </plugin>
+                """) + """
                     </plugins>
                   </build>
                 </project>
-                """.formatted(version(), prefix);
+                """;
     }
 
     /** nativelib:package of the ~1 GB prefix (the goal alone, as the jar:jar run is). */
@@ -65,12 +62,20 @@ final class Projects {
                   <artifactId>gigabyte</artifactId>
                   <version>1.0.0</version>
                   <packaging>pom</packaging>
-                  <properties>
-                    <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
-                  </properties>
+                """ + TIMESTAMP + """
                   <build>
                     <directory>${project.basedir}/target-nativelib</directory>
                     <plugins>
+                """ + nativelibPlugin(prefix, "") + """
+                    </plugins>
+                  </build>
+                </project>
+                """;
+    }
+
+    /** The plugin configured for an install prefix on linux-x86_64, with {@code executions} (XML) inside. */
+    private static String nativelibPlugin(Path prefix, String executions) {
+        return """
                       <plugin>
                         <groupId>dev.nativelib</groupId>
                         <artifactId>nativelib-maven-plugin</artifactId>
@@ -79,11 +84,8 @@ final class Projects {
                           <installPrefix>%s</installPrefix>
                           <platform>linux-x86_64</platform>
                         </configuration>
-                      </plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """.formatted(version(), prefix);
+                %s      </plugin>
+                """.formatted(version(), prefix, executions);
     }
 
     /** maven-jar-plugin packaging the same directory. */
@@ -91,9 +93,7 @@ final class Projects {
         return HEAD + """
                   <artifactId>gigabyte</artifactId>
                   <version>1.0.0</version>
-                  <properties>
-                    <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
-                  </properties>
+                """ + TIMESTAMP + """
                   <build>
                     <directory>${project.basedir}/target-jar</directory>
                     <plugins>

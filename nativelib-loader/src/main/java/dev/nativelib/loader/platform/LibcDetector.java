@@ -1,5 +1,6 @@
 package dev.nativelib.loader.platform;
 
+import dev.nativelib.loader.text.Chars;
 import dev.nativelib.loader.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
@@ -203,7 +204,8 @@ public final class LibcDetector {
         }
         String version = file.substring(7, file.length() - 3);
         int dot = version.indexOf('.');
-        return dot < 0 ? digits(version) : digits(version.substring(0, dot)) && digits(version.substring(dot + 1));
+        return dot < 0 ? Chars.digits(version)
+                : Chars.digits(version.substring(0, dot)) && Chars.digits(version.substring(dot + 1));
     }
 
     static boolean isMuslLoader(String file) {
@@ -213,48 +215,20 @@ public final class LibcDetector {
     /** {@code ld-linux*.so.N}, {@code ld64.so.N} or {@code ld.so.N}. */
     static boolean isGlibcLoader(String file) {
         int so = file.lastIndexOf(".so.");
-        if (so < 0 || !digits(file.substring(so + 4))) {
+        if (so < 0 || !Chars.digits(file.substring(so + 4))) {
             return false;
         }
         String stem = file.substring(0, so);
         if (stem.equals("ld64") || stem.equals("ld")) {
             return true;
         }
-        if (!stem.startsWith("ld-linux")) {
-            return false;
-        }
-        for (int i = 8; i < stem.length(); i++) {
-            char c = stem.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return stem.equals("ld-linux") || stem.startsWith("ld-linux") && Chars.lowerWord(stem.substring(8), "_.-");
     }
 
     /** {@code <prefix><one or more of a-z 0-9 _><suffix>}. */
     private static boolean word(String file, String prefix, String suffix) {
-        if (!file.startsWith(prefix) || !file.endsWith(suffix) || file.length() <= prefix.length() + suffix.length()) {
-            return false;
-        }
-        for (int i = prefix.length(); i < file.length() - suffix.length(); i++) {
-            char c = file.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
-                return false;
-            }
-        }
-        return true;
+        return file.startsWith(prefix) && file.endsWith(suffix) && file.length() > prefix.length() + suffix.length()
+                && Chars.lowerWord(file.substring(prefix.length(), file.length() - suffix.length()), "_");
     }
 
-    private static boolean digits(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
 }
