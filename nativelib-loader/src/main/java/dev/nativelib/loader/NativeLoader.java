@@ -3,6 +3,8 @@ package dev.nativelib.loader;
 import dev.nativelib.loader.log.Log;
 import dev.nativelib.loader.cache.CacheDirectory;
 import dev.nativelib.loader.cache.PackageExtractor;
+import dev.nativelib.loader.cache.VerifiedStamp;
+import dev.nativelib.loader.descriptor.AliasEntry;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.discovery.FoundPackage;
@@ -13,6 +15,10 @@ import dev.nativelib.loader.override.LibrarySource;
 import dev.nativelib.loader.override.Overrides;
 import dev.nativelib.loader.override.SystemLibraries;
 import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.loader.plan.ClassPathState;
+import dev.nativelib.loader.plan.LoadPlan;
+import dev.nativelib.loader.plan.PlanKey;
+import dev.nativelib.loader.plan.PlanStore;
 import dev.nativelib.loader.platform.PlatformDetector;
 import dev.nativelib.loader.scope.GlobalScope;
 import dev.nativelib.loader.verify.LoadVerifier;
@@ -22,7 +28,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -144,13 +152,6 @@ public final class NativeLoader {
 
     private static LoadedLibrary load(String name, ClassLoader classLoader, ClassLoader bindTo, Binder binder) {
         Objects.requireNonNull(name, "name");
-        Platform platform;
-        try {
-            platform = PlatformDetector.current();
-        } catch (IllegalArgumentException e) {
-            throw new NativeLoaderException("Cannot load '" + name + "': -D" + PlatformDetector.PLATFORM_PROPERTY
-                    + " is invalid: " + e.getMessage(), e);
-        }
         synchronized (LOCK) {
             // Repeated calls (every static initializer that needs the library) skip discovery entirely.
             String resultKey = (binder != null ? "bound:" : "plain:") + name;
@@ -164,6 +165,23 @@ public final class NativeLoader {
             if (earlier != null) {
                 return earlier;
             }
+            String planKey = binder == null && applicationClassLoader(classLoader) ? PlanKey.current(name) : null;
+            if (planKey != null) {
+                LoadedLibrary planned = loadPlanned(name, planKey);
+                if (planned != null) {
+                    results.put(resultKey, planned);
+                    return planned;
+                }
+            }
+            Platform platform;
+            try {
+                platform = PlatformDetector.current();
+            } catch (IllegalArgumentException e) {
+                throw new NativeLoaderException("Cannot load '" + name + "': -D" + PlatformDetector.PLATFORM_PROPERTY
+                        + " is invalid: " + e.getMessage(), e);
+            }
+            // Fingerprinted before discovery: a JAR replaced meanwhile then fails the next start's check.
+            PlanNotes notes = planKey == null ? null : PlanNotes.start();
             FoundPackage pkg;
             List<FoundPackage> order;
             try {
@@ -178,7 +196,11 @@ public final class NativeLoader {
                 order = new DependencyGraph(here, new java.util.function.Predicate<String>() {
                     @Override
                     public boolean test(String soname) {
-                        return MappedFiles.hasSoname(soname);
+                        boolean mapped = MappedFiles.hasSoname(soname);
+                        if (mapped && notes != null) {
+                            notes.obstacle = soname + " was accepted because the process already had it loaded";
+                        }
+                        return mapped;
                     }
                 }).loadOrder(pkg);
             } catch (RuntimeException e) {
@@ -195,7 +217,7 @@ public final class NativeLoader {
             Set<Path> mapped = null;
             for (FoundPackage p : order) {
                 PackageDescriptor pd = p.descriptor();
-                String key = pd.groupId() + ":" + pd.artifactId() + ":" + pd.platform();
+                String key = packageKey(pd);
                 List<Path> files;
                 if (p == pkg && binder != null) {
                     Map<String, List<Path>> bound = BINDINGS.get(bindTo);
@@ -207,7 +229,7 @@ public final class NativeLoader {
                     if (files == null) {
                         mapped = mapped != null ? mapped : mappedNow();
                         files = LOADED.containsKey(key) ? bindAgain(p, LOADED.get(key), binder)
-                                : loadPackage(p, classLoader, binder, mappedBefore(mapped, all));
+                                : loadPackage(p, classLoader, binder, mappedBefore(mapped, all), null);
                         LOADED.putIfAbsent(key, files);
                         bound.put(key, files);
                     }
@@ -215,9 +237,12 @@ public final class NativeLoader {
                     files = LOADED.get(key);
                     if (files == null) {
                         mapped = mapped != null ? mapped : mappedNow();
-                        files = loadPackage(p, classLoader, null, mappedBefore(mapped, all));
+                        files = loadPackage(p, classLoader, null, mappedBefore(mapped, all), notes);
                         LOADED.put(key, files);
                     } else {
+                        if (notes != null) {
+                            notes.obstacle = pd.coordinates() + " was loaded by an earlier call";
+                        }
                         if (Log.debugging()) {
                             Log.debug(pd.coordinates() + " is already loaded");
                         }
@@ -230,8 +255,230 @@ public final class NativeLoader {
             LoadedLibrary result = new LoadedLibrary(name, own.get(indexOf(d, name)), d.coordinates(),
                     d.platform().name(), pkg.origin(), all);
             results.put(resultKey, result);
+            if (notes != null) {
+                savePlan(planKey, name, pkg, order, notes);
+            }
             return result;
         }
+    }
+
+    private static String packageKey(PackageDescriptor d) {
+        return d.groupId() + ":" + d.artifactId() + ":" + d.platform();
+    }
+
+    /**
+     * Whether {@code classLoader} is the JDK's own application class loader, which reads exactly
+     * {@code java.class.path} (and the manifests' {@code Class-Path}), so that a plan's fingerprints cover all it sees.
+     */
+    private static boolean applicationClassLoader(ClassLoader classLoader) {
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        return (classLoader == null || classLoader == system)
+                && system.getClass().getName().equals("jdk.internal.loader.ClassLoaders$AppClassLoader");
+    }
+
+    /**
+     * What a full load learns for a {@link LoadPlan}: the class path's fingerprints taken before discovery, each
+     * package's cache directory, and the first reason (if any) the outcome cannot be replayed by a later JVM.
+     */
+    private static final class PlanNotes {
+        private List<String> entries;
+        private List<String> states;
+        private Path root;
+        private final Map<String, String> directories = new HashMap<>();
+        private String obstacle;
+
+        static PlanNotes start() {
+            PlanNotes notes = new PlanNotes();
+            try {
+                List<Path> closure = ClassPathState.closure(System.getProperty("java.class.path"),
+                        Paths.get(System.getProperty("user.dir", "")));
+                if (closure == null) {
+                    notes.obstacle = "the class path has an empty entry or a Class-Path URL that is no local file";
+                    return notes;
+                }
+                notes.entries = new ArrayList<>();
+                notes.states = new ArrayList<>();
+                for (Path entry : closure) {
+                    String state = ClassPathState.of(entry.toString());
+                    if (state == null) {
+                        notes.obstacle = "the class-path directory " + entry + " holds native packages";
+                        return notes;
+                    }
+                    notes.entries.add(entry.toString());
+                    notes.states.add(state);
+                }
+            } catch (IOException | RuntimeException e) {
+                notes.obstacle = "cannot read the class path: " + e;
+            }
+            return notes;
+        }
+
+        void extracted(Path cacheRoot, Path dir, PackageDescriptor d) {
+            if (root != null && !root.equals(cacheRoot)) {
+                obstacle = "packages were extracted into two cache roots";
+            }
+            root = cacheRoot;
+            StringBuilder relative = new StringBuilder();
+            for (Path segment : cacheRoot.relativize(dir)) {
+                relative.append(relative.length() == 0 ? "" : "/").append(segment);
+            }
+            directories.put(packageKey(d), relative.toString());
+        }
+    }
+
+    /** Writes down a full load's outcome for the next JVM; failing to is never an error of the load. */
+    private static void savePlan(String key, String name, FoundPackage pkg, List<FoundPackage> order,
+                                 PlanNotes notes) {
+        if (notes.obstacle == null && PackageExtractor.verifiesFully()) {
+            notes.obstacle = "every load hashes every library (-D" + PackageExtractor.VERIFY_PROPERTY
+                    + "=full, or no verified stamps on this file system)";
+        }
+        if (notes.obstacle != null) {
+            if (Log.debugging()) {
+                Log.debug("no load plan for '" + name + "': " + notes.obstacle);
+            }
+            return;
+        }
+        try {
+            List<LoadPlan.Package> packages = new ArrayList<>();
+            for (FoundPackage p : order) {
+                PackageDescriptor d = p.descriptor();
+                List<LoadPlan.Library> libraries = new ArrayList<>();
+                for (LibraryEntry l : d.libraries()) {
+                    libraries.add(new LoadPlan.Library(l.path(), l.soname(), l.global()));
+                }
+                List<String> aliases = new ArrayList<>();
+                for (AliasEntry a : d.aliases()) {
+                    aliases.add(a.path());
+                }
+                packages.add(new LoadPlan.Package(packageKey(d), d.coordinates(),
+                        notes.directories.get(packageKey(d)), p.origin(), libraries, aliases));
+            }
+            LoadPlan plan = new LoadPlan(key, pkg.descriptor().platform().name(), notes.entries, notes.states,
+                    packages, order.indexOf(pkg), indexOf(pkg.descriptor(), name));
+            Path file = PlanStore.save(notes.root, plan);
+            if (Log.debugging()) {
+                Log.debug("wrote the load plan " + file);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (Log.debugging()) {
+                Log.debug("cannot write a load plan for '" + name + "': " + e);
+            }
+        }
+    }
+
+    /**
+     * Replays a {@link LoadPlan}: when one exists for this key, the class path still matches its fingerprints, and
+     * every package directory it names still carries a valid verified stamp, loads those files in its order, which
+     * skips discovery, descriptor parsing, the dependency graph and the cache's extraction checks. Returns
+     * {@code null} (the caller then takes the full path, which reports any problem) whenever something does not match.
+     */
+    private static LoadedLibrary loadPlanned(String name, String key) {
+        LoadPlan plan = null;
+        Path root = null;
+        for (Path candidate : CacheDirectory.candidates()) {
+            plan = PlanStore.find(candidate, key);
+            if (plan != null) {
+                root = candidate;
+                break;
+            }
+        }
+        if (plan == null) {
+            if (Log.debugging()) {
+                Log.debug("no load plan for '" + name + "' yet");
+            }
+            return null;
+        }
+        String changed = plan.changedEntry();
+        if (changed != null) {
+            if (Log.debugging()) {
+                Log.debug("the class path changed since the load plan for '" + name + "' was written: " + changed);
+            }
+            return null;
+        }
+        try {
+            root = CacheDirectory.createChecked(root);
+        } catch (IOException e) {
+            return null;
+        }
+        if (CacheDirectory.rejected(root)) {
+            return null;
+        }
+        List<LoadPlan.Package> packages = plan.packages();
+        Path[] dirs = new Path[packages.size()];
+        for (int i = 0; i < dirs.length; i++) {
+            LoadPlan.Package p = packages.get(i);
+            if (LOADED.containsKey(p.key())) {
+                continue;
+            }
+            Path dir = root.resolve(p.directory());
+            if (!VerifiedStamp.vouchesFor(dir, p.libraryPaths()) || !present(dir, p.aliases())) {
+                if (Log.debugging()) {
+                    Log.debug("the stamp of " + dir + " does not vouch for its files; taking the full path");
+                }
+                return null;
+            }
+            dirs[i] = dir;
+        }
+        Set<Path> mapped = null;
+        List<Path> all = new ArrayList<>();
+        List<Path> own = null;
+        for (int i = 0; i < dirs.length; i++) {
+            LoadPlan.Package p = packages.get(i);
+            List<Path> files = LOADED.get(p.key());
+            if (files == null) {
+                mapped = mapped != null ? mapped : mappedNow();
+                files = loadPlanned(plan, p, dirs[i], mappedBefore(mapped, all));
+                if (files == null) {
+                    return null;
+                }
+                LOADED.put(p.key(), files);
+            }
+            all.addAll(files);
+            if (i == plan.resultPackage()) {
+                own = files;
+            }
+        }
+        LoadPlan.Package requested = packages.get(plan.resultPackage());
+        return new LoadedLibrary(name, own.get(plan.resultLibrary()), requested.coordinates(), plan.platform(),
+                requested.origin(), all);
+    }
+
+    private static boolean present(Path dir, List<String> aliases) {
+        for (String alias : aliases) {
+            if (!Files.exists(dir.resolve(alias), LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Loads one planned package's libraries; {@code null} if one fails (the full path then loads and reports). */
+    private static List<Path> loadPlanned(LoadPlan plan, LoadPlan.Package p, Path dir, Set<Path> mappedBefore) {
+        List<Path> loaded = new ArrayList<>();
+        List<LoadVerifier.Loaded> verify = new ArrayList<>();
+        String os = plan.platform().substring(0, Math.max(0, plan.platform().indexOf('-')));
+        for (LoadPlan.Library library : p.libraries()) {
+            Path file = dir.resolve(library.path());
+            try {
+                if (library.global()) {
+                    GlobalScope.open(os, file, ClassLoader.getSystemClassLoader());
+                }
+                System.load(file.toString());
+            } catch (Throwable e) {
+                if (Log.debugging()) {
+                    Log.debug("loading " + file + " as planned failed (" + e + "); taking the full path");
+                }
+                return null;
+            }
+            if (Log.debugging()) {
+                Log.debug("loaded " + file + " (" + p.coordinates() + ", as planned)");
+            }
+            loaded.add(file);
+            verify.add(new LoadVerifier.Loaded(library.soname(), file));
+        }
+        reportConflicts(p.coordinates(), verify, mappedBefore);
+        return loaded;
     }
 
     /**
@@ -305,7 +552,7 @@ public final class NativeLoader {
     }
 
     private static List<Path> loadPackage(FoundPackage pkg, ClassLoader classLoader, Binder binder,
-                                          Set<Path> mappedBefore) {
+                                          Set<Path> mappedBefore, PlanNotes notes) {
         PackageDescriptor d = pkg.descriptor();
         if (d.libraries().isEmpty()) {
             throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in " + pkg.origin()
@@ -326,10 +573,16 @@ public final class NativeLoader {
                 if (Log.debugging()) {
                     Log.debug("loading " + d.coordinates() + " in place from " + local);
                 }
+                if (notes != null) {
+                    notes.obstacle = d.coordinates() + " is loaded in place from a class-path directory";
+                }
                 dir = local;
             } else {
                 cacheRoot = CacheDirectory.usable();
                 dir = PackageExtractor.extract(pkg, cacheRoot);
+                if (notes != null) {
+                    notes.extracted(cacheRoot, dir, d);
+                }
             }
         } catch (NativeLoaderException e) {
             throw e;
@@ -340,7 +593,7 @@ public final class NativeLoader {
                     + ") to a writable directory owned by this user.", e);
         }
         try {
-            return loadFrom(pkg, dir, classLoader, binder, mappedBefore);
+            return loadFrom(pkg, dir, classLoader, binder, mappedBefore, notes);
         } catch (MapFailure f) {
             if (cacheRoot == null) {
                 throw f.error;
@@ -350,7 +603,7 @@ public final class NativeLoader {
                     + "); trying the next cache directory");
             CacheDirectory.reject(cacheRoot, "libraries extracted there could not be mapped as code ("
                     + f.getMessage() + ")");
-            return loadPackage(pkg, classLoader, binder, mappedBefore);
+            return loadPackage(pkg, classLoader, binder, mappedBefore, notes);
         }
     }
 
@@ -381,10 +634,9 @@ public final class NativeLoader {
     }
 
     private static List<Path> loadFrom(FoundPackage pkg, Path dir, ClassLoader classLoader, Binder binder,
-                                       Set<Path> mappedBefore)
+                                       Set<Path> mappedBefore, PlanNotes notes)
             throws MapFailure {
         PackageDescriptor d = pkg.descriptor();
-        String verifyMode = verifyMode();
         List<Path> loaded = new ArrayList<>();
         List<LoadVerifier.Loaded> verify = new ArrayList<>();
         Overrides.Decision decision;
@@ -398,6 +650,10 @@ public final class NativeLoader {
         for (LibraryEntry library : d.libraries()) {
             LibrarySource.Choice choice = LibrarySource.choose(library, dir.resolve(library.path()), decision, system);
             Path file = choice.file();
+            if (notes != null && !file.startsWith(dir)) {
+                notes.obstacle = library.path() + " of " + d.coordinates() + " comes from " + file + " ("
+                        + choice.why() + ")";
+            }
             if (Log.debugging()) {
                 Log.debug(library.path() + " of " + d.coordinates() + ": " + choice.why());
             }
@@ -447,16 +703,21 @@ public final class NativeLoader {
             loaded.add(file);
             verify.add(new LoadVerifier.Loaded(library.soname(), file));
         }
-        if (!mappedBefore.isEmpty()) {
-            List<String> conflicts = LoadVerifier.conflicts(verify, mappedBefore);
-            for (String c : conflicts) {
-                if (VERIFY_ERROR.equals(verifyMode)) {
-                    throw new NativeLoaderException("Loaded " + d.coordinates() + ", but " + c
-                            + " (-Dnativelib.verify=error makes this an error)", null);
-                }
-                Log.warning(c);
-            }
-        }
+        reportConflicts(d.coordinates(), verify, mappedBefore);
         return loaded;
+    }
+
+    /** Warns (or, with {@code -Dnativelib.verify=error}, fails) when another file already held a loaded SONAME. */
+    private static void reportConflicts(String coordinates, List<LoadVerifier.Loaded> loaded, Set<Path> mappedBefore) {
+        if (mappedBefore.isEmpty()) {
+            return;
+        }
+        for (String c : LoadVerifier.conflicts(loaded, mappedBefore)) {
+            if (VERIFY_ERROR.equals(verifyMode())) {
+                throw new NativeLoaderException("Loaded " + coordinates + ", but " + c
+                        + " (-Dnativelib.verify=error makes this an error)", null);
+            }
+            Log.warning(c);
+        }
     }
 }

@@ -30,7 +30,11 @@ public final class CacheDirectory {
     /** Environment variable naming the cache directory. */
     public static final String ENVIRONMENT = "NATIVELIB_CACHE_DIR";
 
-    static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
+    /** {@code rwx------}; built on first use, as loading the permission classes costs a warm start time. */
+    static Set<PosixFilePermission> privateDir() {
+        return java.util.EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE);
+    }
 
     /** The root {@link #usable()} chose for each list of candidates, so the search runs once per JVM. */
     private static final Map<List<Path>, Path> CHOSEN = new java.util.concurrent.ConcurrentHashMap<>();
@@ -54,11 +58,7 @@ public final class CacheDirectory {
      * @throws IOException naming every directory tried and why each was rejected
      */
     public static Path usable() throws IOException {
-        Map<String, String> props = new java.util.HashMap<>();
-        for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
-            props.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
-        }
-        List<Path> candidates = candidates(props, System.getenv());
+        List<Path> candidates = candidates();
         Path chosen = CHOSEN.get(candidates);
         if (chosen != null) {
             return chosen;
@@ -99,6 +99,29 @@ public final class CacheDirectory {
     public static void reject(Path root, String reason) {
         REJECTED.put(root, reason);
         CHOSEN.values().removeIf(root::equals);
+    }
+
+    /**
+     * @return the directories {@link #usable()} tries, in order, for this JVM's settings; not created or checked
+     */
+    public static List<Path> candidates() {
+        // Only the properties that decide, rather than a copy of all of them: this runs in every start.
+        Map<String, String> props = new java.util.HashMap<>();
+        for (String name : new String[] {PROPERTY, "user.home", "os.name", "java.io.tmpdir", "user.name"}) {
+            String value = System.getProperty(name);
+            if (value != null) {
+                props.put(name, value);
+            }
+        }
+        return candidates(props, System.getenv());
+    }
+
+    /**
+     * @param root a cache root
+     * @return whether {@link #reject} took it out of use in this JVM
+     */
+    public static boolean rejected(Path root) {
+        return REJECTED.containsKey(root);
     }
 
     /**
@@ -181,7 +204,7 @@ public final class CacheDirectory {
         }
         try {
             if (posix()) {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(privateDir()));
             } else {
                 Files.createDirectory(dir);
             }
@@ -223,7 +246,8 @@ public final class CacheDirectory {
                         + " own with -D" + PROPERTY + " or " + ENVIRONMENT);
             }
         }
-        int mode = (Integer) Files.getAttribute(real, "unix:mode");
+        Map<String, Object> attributes = Files.readAttributes(real, "unix:mode,uid");
+        int mode = (Integer) attributes.get("mode");
         if ((mode & 0022) != 0) {
             throw new IOException("the cache directory " + real + " is writable by "
                     + ((mode & 0002) != 0 ? "every user" : "its group") + " (mode "
@@ -231,7 +255,7 @@ public final class CacheDirectory {
                     + " replace a library before it is loaded. Make it private (chmod 700 " + real + ") or choose"
                     + " another directory with -D" + PROPERTY + " or " + ENVIRONMENT);
         }
-        int owner = (Integer) Files.getAttribute(real, "unix:uid");
+        int owner = (Integer) attributes.get("uid");
         if (owner != self) {
             throw new IOException("the cache directory " + real + " is owned by uid " + owner + ", not by this user"
                     + " (uid " + self + "), who must not load libraries another user controls. Choose a directory of"
@@ -242,10 +266,18 @@ public final class CacheDirectory {
         return real;
     }
 
-    /** The uid this process creates files as: that of a probe file it creates (and removes) in {@code dir}. */
+    /**
+     * The uid this process creates files as: the file-system uid in {@code /proc/self/status} (Linux), else that of a
+     * probe file it creates (and removes) in {@code dir}.
+     */
     private static int currentUid(Path dir) throws IOException {
-        // Named by clock and identity hash rather than by Files.createTempFile, whose SecureRandom would cost every start the
-        // initialisation of the security providers; O_EXCL creation makes a clash (or a planted link) fail safely.
+        int fromProc = fileSystemUid();
+        if (fromProc >= 0) {
+            return fromProc;
+        }
+        // Named by clock and identity hash rather than by Files.createTempFile, whose SecureRandom would cost every
+        // start the initialisation of the security providers; O_EXCL creation makes a clash (or a planted link) fail
+        // safely.
         Path probe;
         for (int attempt = 0; ; attempt++) {
             try {
@@ -263,6 +295,55 @@ public final class CacheDirectory {
         } finally {
             Files.deleteIfExists(probe);
         }
+    }
+
+    /** The fourth ("file system") uid of the {@code Uid:} line of {@code /proc/self/status}, or -1. */
+    private static int fileSystemUid() {
+        java.io.File status = new java.io.File("/proc/self/status");
+        if (!status.isFile()) {
+            return -1;
+        }
+        String text;
+        try (java.io.InputStream in = new java.io.FileInputStream(status)) {
+            text = new String(in.readNBytes(8192), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return -1;
+        }
+        return uidField(text);
+    }
+
+    /**
+     * @param status the text of {@code /proc/<pid>/status}
+     * @return the file-system uid (fourth number of the {@code Uid:} line), or -1 if there is none
+     */
+    static int uidField(String status) {
+        int line = status.startsWith("Uid:") ? 0 : status.indexOf("\nUid:");
+        if (line < 0) {
+            return -1;
+        }
+        int i = status.indexOf(':', line) + 1;
+        int end = status.indexOf('\n', i);
+        end = end < 0 ? status.length() : end;
+        int field = 0;
+        while (i < end) {
+            while (i < end && (status.charAt(i) == ' ' || status.charAt(i) == '\t')) {
+                i++;
+            }
+            int start = i;
+            long value = 0;
+            while (i < end && Chars.digit(status.charAt(i)) && i - start < 10) {
+                value = value * 10 + (status.charAt(i) - '0');
+                i++;
+            }
+            if (i == start || value > Integer.MAX_VALUE || i < end && status.charAt(i) != ' '
+                    && status.charAt(i) != '\t') {
+                return -1;
+            }
+            if (++field == 4) {
+                return (int) value;
+            }
+        }
+        return -1;
     }
 
     static boolean posix() {

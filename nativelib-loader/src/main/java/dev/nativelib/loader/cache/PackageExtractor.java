@@ -195,6 +195,18 @@ public final class PackageExtractor {
         return verifyLibraries(dir, d);
     }
 
+    /**
+     * @return whether cached packages are hashed on every load ({@value #VERIFY_PROPERTY}{@code =full}, an invalid
+     *         value of it, or a file system without verified stamps), so that no shortcut may skip that
+     */
+    public static boolean verifiesFully() {
+        try {
+            return fullVerification();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     private static boolean fullVerification() throws IOException {
         String mode = System.getProperty(VERIFY_PROPERTY, "stamp").trim().toLowerCase(java.util.Locale.ROOT);
         if (!mode.equals("stamp") && !mode.equals(FULL)) {

@@ -32,7 +32,7 @@ import java.util.Map;
  * <p>Only where the file system reports {@code unix:ctime} and {@code unix:ino} (Linux, macOS); elsewhere every warm
  * start hashes.
  */
-final class VerifiedStamp {
+public final class VerifiedStamp {
 
     /** File name of the stamp inside a package's cache directory; never the name of a library. */
     static final String FILE_NAME = ".nativelib-verified";
@@ -103,27 +103,45 @@ final class VerifiedStamp {
      * @return whether a stamp exists and every library of {@code d} still matches it
      */
     static boolean matches(Path dir, PackageDescriptor d) {
-        List<String> lines;
+        List<String> paths = new ArrayList<>();
+        for (LibraryEntry library : d.libraries()) {
+            paths.add(library.path());
+        }
+        return vouchesFor(dir, paths);
+    }
+
+    /**
+     * @param dir          a package directory in the cache
+     * @param libraryPaths its libraries' paths inside it, in descriptor order
+     * @return whether a stamp exists, lists exactly these libraries, and every one of them still matches it (so each
+     *         still holds the content whose SHA-256 was verified when the stamp was written)
+     */
+    public static boolean vouchesFor(Path dir, List<String> libraryPaths) {
+        String[] lines;
         FileTime stamped;
         try {
             Path stamp = dir.resolve(FILE_NAME);
             stamped = Files.getLastModifiedTime(stamp, LinkOption.NOFOLLOW_LINKS);
-            lines = Files.readAllLines(stamp, StandardCharsets.UTF_8);
+            // FileInputStream rather than Files.readAllLines: the readers and channels behind the latter are not in
+            // the JDK's default CDS archive, and loading them would cost each warm start more than the check itself.
+            try (java.io.InputStream in = new java.io.FileInputStream(stamp.toFile())) {
+                lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            }
         } catch (IOException | RuntimeException e) {
             return false;
         }
-        if (lines.size() != d.libraries().size() + 1 || !HEADER.equals(lines.get(0))) {
+        if (lines.length != libraryPaths.size() + 1 || !HEADER.equals(lines[0])) {
             return false;
         }
         try {
-            for (int i = 0; i < d.libraries().size(); i++) {
-                LibraryEntry library = d.libraries().get(i);
-                Path file = dir.resolve(library.path());
+            for (int i = 0; i < libraryPaths.size(); i++) {
+                String path = libraryPaths.get(i);
+                Path file = dir.resolve(path);
                 if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     return false;
                 }
                 Map<String, Object> attributes = attributes(file);
-                if (!lines.get(i + 1).equals(library.path() + "\t" + fingerprint(attributes))
+                if (!lines[i + 1].equals(path + "\t" + fingerprint(attributes))
                         || changed(attributes).compareTo(stamped) >= 0) {
                     return false;
                 }

@@ -53,8 +53,9 @@ public final class LibcDetector {
         }
 
         private static byte[] read(String file, int limit) {
-            Path path = Paths.get(file);
-            try (InputStream in = Files.newInputStream(path)) {
+            // FileInputStream rather than Files.newInputStream, whose channel classes a JVM start would load for
+            // this alone (they are not in the JDK's default CDS archive).
+            try (InputStream in = new java.io.FileInputStream(file)) {
                 return in.readNBytes(limit);
             } catch (IOException | SecurityException e) {
                 if (Log.debugging()) {

@@ -27,15 +27,47 @@ public final class MappedFiles {
      *         exist
      */
     public static Set<Path> read() {
-        if (!available()) {
-            return Set.of();
-        }
-        try {
-            return parse(java.util.Arrays.asList(new String(Files.readAllBytes(MAPS), StandardCharsets.UTF_8)
-                    .split("\n")));
+        // FileInputStream rather than Files.readAllBytes: the channel classes behind the latter are not in the JDK's
+        // default CDS archive, and every start that loads a library reads this file.
+        String maps;
+        try (java.io.InputStream in = new java.io.FileInputStream(MAPS.toString())) {
+            maps = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return Set.of();
         }
+        return libraries(maps);
+    }
+
+    /**
+     * @param maps the text of a {@code /proc/<pid>/maps} file
+     * @return the shared-library paths it maps, in order of first appearance
+     */
+    static Set<Path> libraries(String maps) {
+        // A library appears once per mapped segment; each distinct path becomes a Path once. Lines are cut with
+        // indexOf rather than split and parsed field by field: this runs in every start, mostly in the interpreter.
+        Set<String> seen = new java.util.HashSet<>();
+        Set<Path> files = new LinkedHashSet<>();
+        int start = 0;
+        while (start < maps.length()) {
+            int end = maps.indexOf('\n', start);
+            end = end < 0 ? maps.length() : end;
+            // The fields before the path (address, permissions, offset, device, inode) never hold a '/'.
+            int slash = maps.indexOf('/', start);
+            int so = slash < 0 || slash >= end ? -1 : maps.indexOf(".so", slash);
+            if (so >= 0 && so < end) {
+                String path = pathOf(maps.substring(start, end));
+                if (path != null && seen.add(path) && sharedLibrary(path)) {
+                    files.add(Paths.get(path));
+                }
+            }
+            start = end + 1;
+        }
+        return files;
+    }
+
+    private static boolean sharedLibrary(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.endsWith(".so") || name.contains(".so.");
     }
 
     /**
@@ -84,17 +116,6 @@ public final class MappedFiles {
      * @return the shared-library paths they map
      */
     static Set<Path> parse(List<String> lines) {
-        Set<Path> files = new LinkedHashSet<>();
-        for (String line : lines) {
-            String path = pathOf(line);
-            if (path == null) {
-                continue;
-            }
-            String name = path.substring(path.lastIndexOf('/') + 1);
-            if (name.endsWith(".so") || name.contains(".so.")) {
-                files.add(Paths.get(path));
-            }
-        }
-        return files;
+        return libraries(String.join("\n", lines));
     }
 }
