@@ -331,7 +331,7 @@ public final class CacheDirectory {
             }
             int start = i;
             long value = 0;
-            while (i < end && Chars.digit(status.charAt(i)) && i - start < 10) {
+            while (i < end && status.charAt(i) >= '0' && status.charAt(i) <= '9' && i - start < 10) {
                 value = value * 10 + (status.charAt(i) - '0');
                 i++;
             }

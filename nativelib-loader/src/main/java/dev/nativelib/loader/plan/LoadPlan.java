@@ -1,89 +1,174 @@
 package dev.nativelib.loader.plan;
 
+import dev.nativelib.loader.log.Log;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
 
 /**
  * The outcome of one full {@code NativeLoader.load(name)} (discovery, selection, dependency order, cache directories)
- * written down so that the next JVM with the same {@link PlanKey key} and an unchanged class path can go straight to
+ * written down so that the next JVM with the same {@link #key key} and an unchanged class path can go straight to
  * checking and loading the extracted files: which packages, in which order, from which cache directories, and the
  * fingerprint of every class-path entry it was derived from.
  *
  * <p>A plan decides nothing about integrity: every package directory it names must still carry a valid verified
  * stamp, exactly as on the full path; anything that does not match sends the load down the full path, which rewrites
- * the plan.
+ * the plan ({@link PlanWriter}, which also holds
+ * what only writing needs, to keep this class small: a fresh JVM pays for every kilobyte of class it loads).
  *
- * <p>Stored as UTF-8 lines of tab-separated fields (tabs, newlines, carriage returns and backslashes inside fields
- * written as {@code \t}, {@code \n}, {@code \r} and {@code \\}), then a line {@code key} and the key verbatim up
- * to the end of the file, so that comparing it costs one {@code equals}.
+ * <p>Stored in the cache root's {@value #DIRECTORY} directory, one file per key, named by checksums of the key. The
+ * text is UTF-8 lines of tab-separated fields, then a line {@code key} and the key verbatim up to the end of the file,
+ * which is compared whole, so that a clash of checksums costs only a full load. No field holds a tab, newline or
+ * carriage return ({@link #writable()}), so reading needs no unescaping: every character a planned start scans costs
+ * it time, as it runs in the interpreter.
+ *
+ * <p>Everything a planned start needs is in this one class, and it holds its packages in plain lists rather than in
+ * little record classes: a fresh JVM pays about half a millisecond for each class it loads from a JAR, which is as much
+ * as the work of a planned start's steps.
  */
 public final class LoadPlan {
 
+    /** System property: {@code off} makes every load take the full path (discovery, graph, cache checks). */
+    public static final String PROPERTY = "nativelib.plan";
+    /** Directory of the plans, inside the cache root. */
+    public static final String DIRECTORY = ".plans";
     static final String HEADER = "nativelib-plan 1";
-
-    /**
-     * A library of a planned package.
-     *
-     * @param path   its path inside the package directory
-     * @param soname its SONAME, or {@code null}
-     * @param global whether it is opened with global symbol scope
-     */
-    public record Library(String path, String soname, boolean global) {
-    }
-
-    /**
-     * A package to load, in order.
-     *
-     * @param key         the loader's key for it, {@code groupId:artifactId:platform}
-     * @param coordinates {@code groupId:artifactId:version}
-     * @param directory   its cache directory relative to the cache root, with {@code /} separators
-     * @param origin      the JAR it was extracted from, for {@code LoadedLibrary}
-     * @param libraries   its libraries, in load order
-     * @param aliases     the aliases (links) its directory must hold, relative to it
-     */
-    public record Package(String key, String coordinates, String directory, String origin, List<Library> libraries,
-                          List<String> aliases) {
-
-        /** @return the libraries' paths inside the package directory, in load order */
-        public List<String> libraryPaths() {
-            List<String> paths = new ArrayList<>(libraries.size());
-            for (Library l : libraries) {
-                paths.add(l.path());
-            }
-            return paths;
-        }
-    }
+    static final String SUFFIX = ".plan";
+    /** Fingerprint of a class-path entry that does not exist; should it appear later, the class path has changed. */
+    static final String MISSING = "missing";
+    /** Fingerprint of a class-path directory without an index of native packages. */
+    static final String DIRECTORY_ENTRY = "directory";
+    private static final String INDEX = "META-INF/nativelib/index.list";
+    private static final String[] JVM = {"java.home", "java.vm.version", "java.vm.vendor", "java.runtime.version",
+        "os.name", "os.arch", "user.dir"};
 
     private final String key;
     private final String platform;
-    private final List<String> entries;
-    private final List<String> states;
-    private final List<Package> packages;
-    private final int resultPackage;
-    private final int resultLibrary;
+    private int resultPackage = -1;
+    private int resultLibrary = -1;
+    final List<String> entries = new ArrayList<>();
+    final List<String> states = new ArrayList<>();
+    /** Per package: loader key, coordinates, directory relative to the cache root, origin. */
+    final List<String[]> packages = new ArrayList<>();
+    /** Per package, per library: path inside the package directory, SONAME or "", "global" or "local". */
+    final List<List<String[]>> libraries = new ArrayList<>();
+    final List<List<String>> aliases = new ArrayList<>();
 
     /**
-     * @param key           the {@link PlanKey} it answers
-     * @param platform      the platform the packages are for
-     * @param entries       the class-path entries it was derived from
-     * @param states        their {@link ClassPathState fingerprints}, index for index
-     * @param packages      the packages, in load order
-     * @param resultPackage index of the requested package in {@code packages}
-     * @param resultLibrary index of the requested library in that package
+     * Starts an empty plan; {@link #addPackage}, {@link #addLibrary}, {@link #addAlias}, {@link #addEntry} and
+     * {@link #result} fill it.
+     *
+     * @param key      the {@link #key(String) key} it answers
+     * @param platform the platform its packages are for
      */
-    public LoadPlan(String key, String platform, List<String> entries, List<String> states, List<Package> packages,
-                    int resultPackage, int resultLibrary) {
-        if (entries.size() != states.size() || resultPackage < 0 || resultPackage >= packages.size()
-                || resultLibrary < 0 || resultLibrary >= packages.get(resultPackage).libraries().size()) {
-            throw new IllegalArgumentException("inconsistent plan");
-        }
+    public LoadPlan(String key, String platform) {
         this.key = key;
         this.platform = platform;
-        this.entries = List.copyOf(entries);
-        this.states = List.copyOf(states);
-        this.packages = List.copyOf(packages);
-        this.resultPackage = resultPackage;
-        this.resultLibrary = resultLibrary;
+    }
+
+    /**
+     * Everything besides the class path's content that decides what {@code NativeLoader.load(name)} loads, as one
+     * text: the name, the JVM (its installation, version and vendor fix the platform, C library included), the working
+     * directory relative class-path entries resolve against, the class path, and every {@code nativelib.*} system
+     * property and {@code NATIVELIB_*} environment variable (platform override, library overrides, cache and
+     * verification settings) except the log level. Two starts with the same key and an unchanged class path find the
+     * same packages and load them in the same order.
+     *
+     * @param name the name {@code load} was asked for
+     * @return the key, or {@code null} when plans do not apply: switched off with {@value #PROPERTY}, no class path,
+     *         or a module path (whose directories of JARs a plan does not fingerprint)
+     */
+    public static String key(String name) {
+        String classPath = System.getProperty("java.class.path");
+        String modulePath = System.getProperty("jdk.module.path");
+        if ("off".equals(System.getProperty(PROPERTY)) || classPath == null || classPath.isEmpty()
+                || modulePath != null && !modulePath.isEmpty()) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(classPath.length() + 1024);
+        key.append("load ").append(name).append('\n');
+        for (String p : JVM) {
+            key.append(p).append('=').append(System.getProperty(p)).append('\n');
+        }
+        Map<String, String> settings = new TreeMap<>();
+        for (String p : System.getProperties().stringPropertyNames()) {
+            if (p.startsWith("nativelib.") && !p.equals(Log.PROPERTY)) {
+                settings.put("-D" + p, System.getProperty(p));
+            }
+        }
+        for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+            if (e.getKey().startsWith("NATIVELIB_") && !e.getKey().equals(Log.ENVIRONMENT)) {
+                settings.put(e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            key.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        }
+        return key.append("java.class.path=").append(classPath).toString();
+    }
+
+    /**
+     * @param root a cache root
+     * @param key  a {@link #key(String) key}
+     * @return the file the plan for {@code key} lives in
+     */
+    public static Path file(Path root, String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length);
+        return root.resolve(DIRECTORY).resolve(Long.toHexString(crc.getValue()) + "-"
+                + Integer.toHexString(key.hashCode()) + SUFFIX);
+    }
+
+    /**
+     * @param root a cache root
+     * @param key  a {@link #key(String) key}
+     * @return the plan stored for {@code key}, or {@code null} if there is none (or only something unreadable)
+     */
+    public static LoadPlan find(Path root, String key) {
+        File file = file(root, key).toFile();
+        if (!file.isFile()) {
+            return null;
+        }
+        byte[] bytes;
+        // FileInputStream rather than Files: the JDK's channel classes are not in its default CDS archive, and
+        // loading them would cost a planned start more than reading the plan does.
+        try (InputStream in = new FileInputStream(file)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+        LoadPlan plan = parse(new String(bytes, StandardCharsets.UTF_8));
+        return plan != null && plan.key.equals(key) ? plan : null;
+    }
+
+    /**
+     * Fingerprints one class-path entry: a file by its size and modification time (to the millisecond), a directory
+     * by the absence of a package index in it, a missing entry as {@value #MISSING}. Rebuilding, replacing, adding or
+     * removing a JAR changes the fingerprint. It is a change detector, not a seal: whoever can replace a class-path JAR
+     * runs code in this JVM anyway, and the libraries a plan names are checked against their verified stamps on
+     * every start. Read through {@link File}, two system calls per entry without an object for its attributes,
+     * because a planned start reads every entry's fingerprint.
+     *
+     * @param entry an absolute class-path entry
+     * @return the fingerprint, or {@code null} for a directory that holds native packages (which are loaded in place,
+     *         and whose files a fingerprint of the directory would not cover)
+     */
+    public static String fingerprint(String entry) {
+        File file = new File(entry);
+        if (file.isDirectory()) {
+            return new File(file, INDEX).exists() ? null : DIRECTORY_ENTRY;
+        }
+        long modified = file.lastModified();
+        return modified == 0L && !file.exists() ? MISSING : "file " + file.length() + " " + modified;
     }
 
     /** @return the key this plan answers */
@@ -96,12 +181,155 @@ public final class LoadPlan {
         return platform;
     }
 
-    /** @return the packages in load order */
-    public List<Package> packages() {
-        return packages;
+    /**
+     * Records a class-path entry the plan was derived from.
+     *
+     * @param path        the entry's absolute path
+     * @param fingerprint its {@link #fingerprint(String) fingerprint} before discovery
+     */
+    public void addEntry(String path, String fingerprint) {
+        entries.add(path);
+        states.add(fingerprint);
     }
 
-    /** @return index of the requested package in {@link #packages()} */
+    /**
+     * Appends a package to the load order.
+     *
+     * @param packageKey  the loader's key for it, {@code groupId:artifactId:platform}
+     * @param coordinates {@code groupId:artifactId:version}
+     * @param directory   its cache directory relative to the cache root, with {@code /} separators
+     * @param origin      the JAR it was extracted from
+     */
+    public void addPackage(String packageKey, String coordinates, String directory, String origin) {
+        packages.add(new String[] {packageKey, coordinates, directory, origin});
+        libraries.add(new ArrayList<>());
+        aliases.add(new ArrayList<>());
+    }
+
+    /**
+     * Appends a library to the last package added.
+     *
+     * @param path   its path inside the package directory
+     * @param soname its SONAME, or {@code null}
+     * @param global whether it is opened with global symbol scope
+     */
+    public void addLibrary(String path, String soname, boolean global) {
+        libraries.get(libraries.size() - 1).add(new String[] {path, soname == null ? "" : soname,
+            global ? "global" : "local"});
+    }
+
+    /**
+     * Adds an alias (link) the last package's directory must hold.
+     *
+     * @param path its path inside the package directory
+     */
+    public void addAlias(String path) {
+        aliases.get(aliases.size() - 1).add(path);
+    }
+
+    /**
+     * @param packageIndex index of the requested package
+     * @param libraryIndex index of the requested library in it
+     */
+    public void result(int packageIndex, int libraryIndex) {
+        this.resultPackage = packageIndex;
+        this.resultLibrary = libraryIndex;
+    }
+
+    /** @return how many packages the plan loads */
+    public int packageCount() {
+        return packages.size();
+    }
+
+    /**
+     * @param i a package index
+     * @return the loader's key of package {@code i}
+     */
+    public String packageKey(int i) {
+        return packages.get(i)[0];
+    }
+
+    /**
+     * @param i a package index
+     * @return coordinates of package {@code i}
+     */
+    public String coordinates(int i) {
+        return packages.get(i)[1];
+    }
+
+    /**
+     * @param i a package index
+     * @return the cache directory of package {@code i}, relative to the cache root
+     */
+    public String directory(int i) {
+        return packages.get(i)[2];
+    }
+
+    /**
+     * @param i a package index
+     * @return the JAR package {@code i} was extracted from
+     */
+    public String origin(int i) {
+        return packages.get(i)[3];
+    }
+
+    /**
+     * @param i a package index
+     * @return how many libraries package {@code i} loads
+     */
+    public int libraryCount(int i) {
+        return libraries.get(i).size();
+    }
+
+    /**
+     * @param i a package index
+     * @param j a library index
+     * @return the path of library {@code j} of package {@code i} inside its directory
+     */
+    public String libraryPath(int i, int j) {
+        return libraries.get(i).get(j)[0];
+    }
+
+    /**
+     * @param i a package index
+     * @param j a library index
+     * @return the SONAME of library {@code j} of package {@code i}, or {@code null}
+     */
+    public String soname(int i, int j) {
+        String soname = libraries.get(i).get(j)[1];
+        return soname.isEmpty() ? null : soname;
+    }
+
+    /**
+     * @param i a package index
+     * @param j a library index
+     * @return whether library {@code j} of package {@code i} is opened with global symbol scope
+     */
+    public boolean global(int i, int j) {
+        return libraries.get(i).get(j)[2].equals("global");
+    }
+
+    /**
+     * @param i a package index
+     * @return the paths of package {@code i}'s libraries inside its directory, in load order
+     */
+    public List<String> libraryPaths(int i) {
+        List<String> paths = new ArrayList<>();
+        for (String[] library : libraries.get(i)) {
+            paths.add(library[0]);
+        }
+        return paths;
+    }
+
+    /**
+     * @param i a package index
+     * @return the aliases package {@code i}'s directory must hold
+     */
+    public List<String> aliases(int i) {
+        return aliases.get(i);
+    }
+
+    /** @return index of the requested package */
     public int resultPackage() {
         return resultPackage;
     }
@@ -117,12 +345,12 @@ public final class LoadPlan {
     }
 
     /**
-     * @return the first class-path entry whose fingerprint changed since the plan was made, with old and new
+     * @return the first class-path entry whose fingerprint changed since the plan was made, with the old and new
      *         fingerprint, or {@code null} when none did
      */
     public String changedEntry() {
         for (int i = 0; i < entries.size(); i++) {
-            String now = ClassPathState.of(entries.get(i));
+            String now = fingerprint(entries.get(i));
             if (!states.get(i).equals(now)) {
                 return entries.get(i) + " (was " + states.get(i) + ", now " + now + ")";
             }
@@ -130,135 +358,81 @@ public final class LoadPlan {
         return null;
     }
 
-    /** @return the plan as the text {@link #parse} reads */
-    public String format() {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
-        line(out, "platform", platform);
-        line(out, "result", Integer.toString(resultPackage), Integer.toString(resultLibrary));
-        for (int i = 0; i < entries.size(); i++) {
-            line(out, "entry", entries.get(i), states.get(i));
+    /**
+     * @return whether the plan is complete: a platform, at least one package, every package with a library, and a
+     *         result inside them
+     */
+    public boolean complete() {
+        if (platform == null || packages.isEmpty() || resultPackage < 0 || resultPackage >= packages.size()
+                || resultLibrary < 0 || resultLibrary >= libraries.get(resultPackage).size()) {
+            return false;
         }
-        for (Package p : packages) {
-            line(out, "package", p.key(), p.coordinates(), p.directory(), p.origin());
-            for (Library l : p.libraries()) {
-                line(out, "library", l.global() ? "global" : "local", l.soname() == null ? "" : l.soname(), l.path());
-            }
-            for (String alias : p.aliases()) {
-                line(out, "alias", alias);
+        for (List<String[]> l : libraries) {
+            if (l.isEmpty()) {
+                return false;
             }
         }
-        return out.append("key\n").append(key).toString();
-    }
-
-    private static void line(StringBuilder out, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            escape(fields[i], out);
-        }
-        out.append('\n');
-    }
-
-    private static void escape(String s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
+        return true;
     }
 
     /**
-     * Reads a plan written by {@link #format()}.
+     * Reads a plan written by {@link PlanWriter#format}.
      *
      * @param text the plan's text
-     * @return the plan, or {@code null} when the text is not a plan of this format (a partial or foreign file is
-     *         not an error: the load takes the full path and writes a new plan)
+     * @return the plan, or {@code null} when the text is not a complete plan of this format (a partial or foreign
+     *         file is not an error: the load takes the full path and writes a new plan)
      */
     public static LoadPlan parse(String text) {
         if (!text.startsWith(HEADER + "\n")) {
             return null;
         }
-        String key = null;
+        int keyLine = text.indexOf("\nkey\n");
+        if (keyLine < 0) {
+            return null;
+        }
         String platform = null;
         int resultPackage = -1;
         int resultLibrary = -1;
-        List<String> entries = new ArrayList<>();
-        List<String> states = new ArrayList<>();
-        List<Package> packages = new ArrayList<>();
-        List<Library> libraries = null;
-        List<String> aliases = null;
+        List<List<String>> lines = new ArrayList<>();
         int start = HEADER.length() + 1;
-        while (start < text.length()) {
+        while (start <= keyLine) {
             int end = text.indexOf('\n', start);
-            if (end < 0) {
-                return null;
-            }
-            String line = text.substring(start, end);
+            List<String> f = fields(text.substring(start, end));
             start = end + 1;
-            if (line.equals("key")) {
-                key = text.substring(start);
-                break;
-            }
-            List<String> f = fields(line);
             String kind = f.get(0);
             if (kind.equals("platform") && f.size() == 2) {
                 platform = f.get(1);
             } else if (kind.equals("result") && f.size() == 3) {
                 resultPackage = number(f.get(1));
                 resultLibrary = number(f.get(2));
-            } else if (kind.equals("entry") && f.size() == 3) {
-                entries.add(f.get(1));
-                states.add(f.get(2));
+            } else {
+                lines.add(f);
+            }
+        }
+        LoadPlan plan = new LoadPlan(text.substring(keyLine + 5), platform);
+        plan.result(resultPackage, resultLibrary);
+        for (List<String> f : lines) {
+            String kind = f.get(0);
+            if (kind.equals("entry") && f.size() == 3) {
+                plan.addEntry(f.get(2), f.get(1));
             } else if (kind.equals("package") && f.size() == 5 && relative(f.get(3))) {
-                libraries = new ArrayList<>();
-                aliases = new ArrayList<>();
-                packages.add(new Package(f.get(1), f.get(2), f.get(3), f.get(4), libraries, aliases));
-            } else if (kind.equals("library") && f.size() == 4 && libraries != null && relative(f.get(3))) {
-                libraries.add(new Library(f.get(3), f.get(2).isEmpty() ? null : f.get(2),
-                        f.get(1).equals("global")));
-            } else if (kind.equals("alias") && f.size() == 2 && aliases != null && relative(f.get(1))) {
-                aliases.add(f.get(1));
+                plan.addPackage(f.get(1), f.get(2), f.get(3), f.get(4));
+            } else if (kind.equals("library") && f.size() == 4 && !plan.packages.isEmpty() && relative(f.get(3))
+                    && (f.get(1).equals("global") || f.get(1).equals("local"))) {
+                plan.addLibrary(f.get(3), f.get(2), f.get(1).equals("global"));
+            } else if (kind.equals("alias") && f.size() == 2 && !plan.packages.isEmpty() && relative(f.get(1))) {
+                plan.addAlias(f.get(1));
             } else {
                 return null;
             }
         }
-        if (key == null || platform == null || packages.isEmpty() || resultPackage < 0
-                || resultPackage >= packages.size() || resultLibrary < 0
-                || resultLibrary >= packages.get(resultPackage).libraries().size()) {
-            return null;
-        }
-        for (Package p : packages) {
-            if (p.libraries().isEmpty()) {
-                return null;
-            }
-        }
-        return new LoadPlan(key, platform, entries, states, packages, resultPackage, resultLibrary);
+        return plan.complete() ? plan : null;
     }
 
-    /** A relative path inside the cache that cannot climb out of it: no leading {@code /}, no {@code ..} segment. */
-    private static boolean relative(String path) {
-        if (path.isEmpty() || path.charAt(0) == '/' || path.indexOf('\\') >= 0 || path.indexOf(':') >= 0) {
-            return false;
-        }
-        int start = 0;
-        while (start <= path.length()) {
-            int end = path.indexOf('/', start);
-            if (end < 0) {
-                end = path.length();
-            }
-            String segment = path.substring(start, end);
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                return false;
-            }
-            start = end + 1;
-        }
-        return true;
+    /** A relative path inside the cache that cannot climb out of it: no leading {@code /}, no {@code ..}. */
+    static boolean relative(String path) {
+        return !path.isEmpty() && path.charAt(0) != '/' && path.indexOf("..") < 0 && path.indexOf('\\') < 0
+                && path.indexOf(':') < 0;
     }
 
     private static int number(String s) {
@@ -276,32 +450,17 @@ public final class LoadPlan {
         return n;
     }
 
-    /** Splits at tabs; unescapes only fields that hold a backslash (paths rarely do), as this runs on every start. */
     private static List<String> fields(String line) {
         List<String> out = new ArrayList<>(6);
         int start = 0;
         while (true) {
             int tab = line.indexOf('\t', start);
-            String field = line.substring(start, tab < 0 ? line.length() : tab);
-            out.add(field.indexOf('\\') < 0 ? field : unescape(field));
             if (tab < 0) {
+                out.add(line.substring(start));
                 return out;
             }
+            out.add(line.substring(start, tab));
             start = tab + 1;
         }
-    }
-
-    private static String unescape(String field) {
-        StringBuilder out = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 1 < field.length()) {
-                char n = field.charAt(++i);
-                out.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -20,35 +20,29 @@ public final class LoadVerifier {
     }
 
     /**
-     * A library nativelib loaded.
-     *
-     * @param soname its SONAME
-     * @param path   the file loaded
-     */
-    public record Loaded(String soname, Path path) {
-    }
-
-    /**
-     * @param loaded       libraries just loaded (those without a SONAME are skipped)
+     * @param sonames      SONAMEs of the libraries just loaded ({@code null} for one without; skipped)
+     * @param files        the files loaded, index for index
      * @param mappedBefore what was mapped before they were loaded, from {@link MappedFiles#read()}
      * @return one message per library whose SONAME another, earlier file already claimed
      */
-    public static List<String> conflicts(List<Loaded> loaded, Set<Path> mappedBefore) {
+    public static List<String> conflicts(List<String> sonames, List<Path> files, Set<Path> mappedBefore) {
         List<String> problems = new ArrayList<>();
-        for (Loaded l : loaded) {
-            if (l.soname() == null) {
+        for (int i = 0; i < sonames.size(); i++) {
+            String soname = sonames.get(i);
+            if (soname == null) {
                 continue;
             }
-            String stem = stem(l.soname());
+            Path path = files.get(i);
+            String stem = MappedFiles.stem(soname);
             for (Path other : mappedBefore) {
                 String name = other.getFileName().toString();
-                if (!name.startsWith(stem) || same(other, l.path())) {
+                if (!name.startsWith(stem) || same(other, path)) {
                     continue;
                 }
                 String otherSoname = soname(other);
-                if (l.soname().equals(otherSoname)) {
-                    problems.add(l.soname() + ": " + other + " was loaded before nativelib's copy " + l.path()
-                            + " and has the same SONAME, so libraries that need " + l.soname() + " use " + other
+                if (soname.equals(otherSoname)) {
+                    problems.add(soname + ": " + other + " was loaded before nativelib's copy " + path
+                            + " and has the same SONAME, so libraries that need " + soname + " use " + other
                             + ", not the packaged copy. Find what loaded it first (a system library, "
                             + "LD_PRELOAD, LD_LIBRARY_PATH, or another loader), or let that copy serve deliberately"
                             + " with -Dnativelib.verify=off.");
@@ -74,9 +68,4 @@ public final class LoadVerifier {
         }
     }
 
-    /** {@code libfoo.so.1} gives {@code libfoo}: files named otherwise are unlikely to carry that SONAME. */
-    private static String stem(String soname) {
-        int so = soname.indexOf(".so");
-        return so > 0 ? soname.substring(0, so) : soname;
-    }
 }

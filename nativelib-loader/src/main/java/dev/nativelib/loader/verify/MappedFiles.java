@@ -27,6 +27,16 @@ public final class MappedFiles {
      *         exist
      */
     public static Set<Path> read() {
+        return read(null);
+    }
+
+    /**
+     * @param stems file-name prefixes ({@link #stem(String)} of SONAMEs), or {@code null} for all
+     * @return the mapped files whose names look like shared libraries and start with one of {@code stems}: all that
+     *         {@link LoadVerifier} looks at for libraries of those SONAMEs, without a {@code Path} for every other
+     *         library of the process; empty where {@code /proc/self/maps} does not exist
+     */
+    public static Set<Path> read(List<String> stems) {
         // FileInputStream rather than Files.readAllBytes: the channel classes behind the latter are not in the JDK's
         // default CDS archive, and every start that loads a library reads this file.
         String maps;
@@ -35,16 +45,17 @@ public final class MappedFiles {
         } catch (IOException e) {
             return Set.of();
         }
-        return libraries(maps);
+        return libraries(maps, stems);
     }
 
     /**
      * @param maps the text of a {@code /proc/<pid>/maps} file
      * @return the shared-library paths it maps, in order of first appearance
      */
-    static Set<Path> libraries(String maps) {
+    static Set<Path> libraries(String maps, List<String> stems) {
         // A library appears once per mapped segment; each distinct path becomes a Path once. Lines are cut with
-        // indexOf rather than split and parsed field by field: this runs in every start, mostly in the interpreter.
+        // indexOf rather than split, and a line is parsed only when its file name (after the last '/') could be
+        // wanted: this runs in every start, mostly in the interpreter.
         Set<String> seen = new java.util.HashSet<>();
         Set<Path> files = new LinkedHashSet<>();
         int start = 0;
@@ -52,9 +63,8 @@ public final class MappedFiles {
             int end = maps.indexOf('\n', start);
             end = end < 0 ? maps.length() : end;
             // The fields before the path (address, permissions, offset, device, inode) never hold a '/'.
-            int slash = maps.indexOf('/', start);
-            int so = slash < 0 || slash >= end ? -1 : maps.indexOf(".so", slash);
-            if (so >= 0 && so < end) {
+            int slash = end == start ? -1 : maps.lastIndexOf('/', end - 1);
+            if (slash >= start && named(maps, slash + 1, end, stems)) {
                 String path = pathOf(maps.substring(start, end));
                 if (path != null && seen.add(path) && sharedLibrary(path)) {
                     files.add(Paths.get(path));
@@ -63,6 +73,33 @@ public final class MappedFiles {
             start = end + 1;
         }
         return files;
+    }
+
+    /** Whether the file name at {@code from} in {@code maps} holds ".so" and starts with one of {@code stems}. */
+    private static boolean named(String maps, int from, int end, List<String> stems) {
+        int so = maps.indexOf(".so", from);
+        if (so < 0 || so >= end) {
+            return false;
+        }
+        if (stems == null) {
+            return true;
+        }
+        for (String stem : stems) {
+            if (maps.startsWith(stem, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param soname a SONAME
+     * @return its stem, {@code libfoo} for {@code libfoo.so.1}: files named otherwise are unlikely to carry that
+     *         SONAME
+     */
+    public static String stem(String soname) {
+        int so = soname.indexOf(".so");
+        return so > 0 ? soname.substring(0, so) : soname;
     }
 
     private static boolean sharedLibrary(String path) {
@@ -75,8 +112,7 @@ public final class MappedFiles {
      * @return whether a mapped file carries it (checked by reading the SONAME of files named like it)
      */
     public static boolean hasSoname(String soname) {
-        int so = soname.indexOf(".so");
-        String stem = so > 0 ? soname.substring(0, so) : soname;
+        String stem = stem(soname);
         for (Path file : read()) {
             if (file.getFileName().toString().startsWith(stem) && soname.equals(LoadVerifier.soname(file))) {
                 return true;
@@ -116,6 +152,6 @@ public final class MappedFiles {
      * @return the shared-library paths they map
      */
     static Set<Path> parse(List<String> lines) {
-        return libraries(String.join("\n", lines));
+        return libraries(String.join("\n", lines), null);
     }
 }

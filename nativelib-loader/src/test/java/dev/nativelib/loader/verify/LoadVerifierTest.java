@@ -37,11 +37,11 @@ class LoadVerifierTest {
                 + " same SONAME, so libraries that need libdup.so.1 use " + first + ", not the packaged copy. Find"
                 + " what loaded it first (a system library, LD_PRELOAD, LD_LIBRARY_PATH, or another loader), or let"
                 + " that copy serve deliberately with -Dnativelib.verify=off."),
-                LoadVerifier.conflicts(List.of(new LoadVerifier.Loaded("libdup.so.1", ours)), before));
+                LoadVerifier.conflicts(List.of("libdup.so.1"), List.of(ours), before));
         // The same file loaded again, or a different SONAME, is no conflict.
-        assertEquals(List.of(), LoadVerifier.conflicts(List.of(new LoadVerifier.Loaded("libdup.so.1", first)),
+        assertEquals(List.of(), LoadVerifier.conflicts(List.of("libdup.so.1"), List.of(first),
                 before));
-        assertEquals(List.of(), LoadVerifier.conflicts(List.of(new LoadVerifier.Loaded("libother.so.1", ours)),
+        assertEquals(List.of(), LoadVerifier.conflicts(List.of("libother.so.1"), List.of(ours),
                 before));
     }
 }

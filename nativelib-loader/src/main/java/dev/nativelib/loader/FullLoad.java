@@ -1,0 +1,473 @@
+package dev.nativelib.loader;
+
+import dev.nativelib.loader.cache.CacheDirectory;
+import dev.nativelib.loader.cache.PackageExtractor;
+import dev.nativelib.loader.descriptor.AliasEntry;
+import dev.nativelib.loader.descriptor.LibraryEntry;
+import dev.nativelib.loader.descriptor.PackageDescriptor;
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.discovery.PackageFinder;
+import dev.nativelib.loader.discovery.PackageSelector;
+import dev.nativelib.loader.graph.DependencyGraph;
+import dev.nativelib.loader.log.Log;
+import dev.nativelib.loader.override.LibrarySource;
+import dev.nativelib.loader.override.Overrides;
+import dev.nativelib.loader.override.SystemLibraries;
+import dev.nativelib.loader.plan.LoadPlan;
+import dev.nativelib.loader.plan.PlanWriter;
+import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.loader.platform.PlatformDetector;
+import dev.nativelib.loader.scope.GlobalScope;
+import dev.nativelib.loader.verify.MappedFiles;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The full way of {@link NativeLoader#load}: discovery of every package on the class path, selection for the
+ * platform, the dependency order, extraction into (or verification in) the cache, loading with the overrides applied,
+ * and a {@link LoadPlan} for the next JVM. Called with {@code NativeLoader}'s lock held.
+ */
+final class FullLoad {
+
+    private FullLoad() {
+    }
+
+    /**
+     * Loads {@code name} the full way and, when {@code planKey} is given, writes a {@link LoadPlan} for the next JVM.
+     *
+     * @param name        the name asked for
+     * @param classLoader where to look for packages ({@code null}: the system class loader)
+     * @param bindTo      the class loader to bind the requested package's libraries to, with {@code binder}
+     * @param binder      how to bind them, or {@code null} to load them with {@link System#load}
+     * @param planKey     the {@link LoadPlan#key key} of this load, or {@code null} when no plan is to be written
+     * @return what was loaded
+     */
+    static LoadedLibrary load(String name, ClassLoader classLoader, ClassLoader bindTo, Binder binder,
+                              String planKey) {
+        Platform platform;
+        try {
+            platform = PlatformDetector.current();
+        } catch (IllegalArgumentException e) {
+            throw new NativeLoaderException("Cannot load '" + name + "': -D" + PlatformDetector.PLATFORM_PROPERTY
+                    + " is invalid: " + e.getMessage(), e);
+        }
+        // Fingerprinted before discovery: a JAR replaced meanwhile then fails the next start's check.
+        PlanNotes notes = planKey == null ? null : PlanNotes.start();
+        FoundPackage pkg;
+        List<FoundPackage> order;
+        try {
+            List<FoundPackage> all = PackageFinder.find(classLoader);
+            pkg = PackageSelector.select(name, platform, all);
+            List<FoundPackage> here = new ArrayList<>();
+            for (FoundPackage p : all) {
+                if (p.descriptor().platform().equals(platform)) {
+                    here.add(p);
+                }
+            }
+            order = new DependencyGraph(here, new java.util.function.Predicate<String>() {
+                @Override
+                public boolean test(String soname) {
+                    boolean mapped = MappedFiles.hasSoname(soname);
+                    if (mapped && notes != null) {
+                        notes.obstacle = soname + " was accepted because the process already had it loaded";
+                    }
+                    return mapped;
+                }
+            }).loadOrder(pkg);
+        } catch (RuntimeException e) {
+            throw new NativeLoaderException(e.getMessage(), e);
+        }
+        if (Log.debugging()) {
+            Log.debug("load order for '" + name + "': " + order.stream()
+                    .map(p -> p.descriptor().coordinates()).toList());
+        }
+        List<Path> all = new ArrayList<>();
+        List<Path> own = List.of();
+        // One look at /proc/self/maps per call rather than one per package (it is read and parsed whole), and
+        // none when every package is loaded already.
+        Set<Path> mapped = null;
+        for (FoundPackage p : order) {
+            PackageDescriptor pd = p.descriptor();
+            String key = packageKey(pd);
+            List<Path> files;
+            if (p == pkg && binder != null) {
+                Map<String, List<Path>> bound = NativeLoader.BINDINGS.get(bindTo);
+                if (bound == null) {
+                    bound = new HashMap<>();
+                    NativeLoader.BINDINGS.put(bindTo, bound);
+                }
+                files = bound.get(key);
+                if (files == null) {
+                    mapped = mapped != null ? mapped : NativeLoader.mappedNow();
+                    files = NativeLoader.LOADED.containsKey(key) ? bindAgain(p, NativeLoader.LOADED.get(key), binder)
+                            : loadPackage(p, classLoader, binder, NativeLoader.mappedBefore(mapped, all), null);
+                    NativeLoader.LOADED.putIfAbsent(key, files);
+                    bound.put(key, files);
+                }
+            } else {
+                files = NativeLoader.LOADED.get(key);
+                if (files == null) {
+                    mapped = mapped != null ? mapped : NativeLoader.mappedNow();
+                    files = loadPackage(p, classLoader, null, NativeLoader.mappedBefore(mapped, all), notes);
+                    NativeLoader.LOADED.put(key, files);
+                } else {
+                    if (notes != null) {
+                        notes.obstacle = pd.coordinates() + " was loaded by an earlier call";
+                    }
+                    if (Log.debugging()) {
+                        Log.debug(pd.coordinates() + " is already loaded");
+                    }
+                }
+            }
+            all.addAll(files);
+            own = files;
+        }
+        PackageDescriptor d = pkg.descriptor();
+        LoadedLibrary result = new LoadedLibrary(name, own.get(indexOf(d, name)), d.coordinates(),
+                d.platform().name(), pkg.origin(), all);
+        if (notes != null) {
+            savePlan(planKey, name, pkg, order, notes);
+        }
+        return result;
+    }
+
+
+    static String packageKey(PackageDescriptor d) {
+        return d.groupId() + ":" + d.artifactId() + ":" + d.platform();
+    }
+
+    /**
+     * What a full load learns for a {@link LoadPlan}: the class path's fingerprints taken before discovery, each
+     * package's cache directory, and the first reason (if any) the outcome cannot be replayed by a later JVM.
+     */
+    private static final class PlanNotes {
+        private List<String> entries;
+        private List<String> states;
+        private Path root;
+        private final Map<String, String> directories = new HashMap<>();
+        private String obstacle;
+
+        static PlanNotes start() {
+            PlanNotes notes = new PlanNotes();
+            try {
+                List<Path> closure = PlanWriter.classPath(System.getProperty("java.class.path"),
+                        Paths.get(System.getProperty("user.dir", "")));
+                if (closure == null) {
+                    notes.obstacle = "the class path has an empty entry or a Class-Path URL that is no local file";
+                    return notes;
+                }
+                notes.entries = new ArrayList<>();
+                notes.states = new ArrayList<>();
+                for (Path entry : closure) {
+                    String state = LoadPlan.fingerprint(entry.toString());
+                    if (state == null) {
+                        notes.obstacle = "the class-path entry " + entry + " holds native packages or cannot be read";
+                        return notes;
+                    }
+                    notes.entries.add(entry.toString());
+                    notes.states.add(state);
+                }
+            } catch (IOException | RuntimeException e) {
+                notes.obstacle = "cannot read the class path: " + e;
+            }
+            return notes;
+        }
+
+        void extracted(Path cacheRoot, Path dir, PackageDescriptor d) {
+            if (root != null && !root.equals(cacheRoot)) {
+                obstacle = "packages were extracted into two cache roots";
+            }
+            root = cacheRoot;
+            StringBuilder relative = new StringBuilder();
+            for (Path segment : cacheRoot.relativize(dir)) {
+                relative.append(relative.length() == 0 ? "" : "/").append(segment);
+            }
+            directories.put(packageKey(d), relative.toString());
+        }
+    }
+
+    /** Writes down a full load's outcome for the next JVM; failing to is never an error of the load. */
+    private static void savePlan(String key, String name, FoundPackage pkg, List<FoundPackage> order,
+                                 PlanNotes notes) {
+        if (notes.obstacle == null && PackageExtractor.verifiesFully()) {
+            notes.obstacle = "every load hashes every library (-D" + PackageExtractor.VERIFY_PROPERTY
+                    + "=full, or no verified stamps on this file system)";
+        }
+        if (notes.obstacle != null) {
+            if (Log.debugging()) {
+                Log.debug("no load plan for '" + name + "': " + notes.obstacle);
+            }
+            return;
+        }
+        try {
+            LoadPlan plan = new LoadPlan(key, pkg.descriptor().platform().name());
+            for (int i = 0; i < notes.entries.size(); i++) {
+                plan.addEntry(notes.entries.get(i), notes.states.get(i));
+            }
+            for (FoundPackage p : order) {
+                PackageDescriptor d = p.descriptor();
+                plan.addPackage(packageKey(d), d.coordinates(), notes.directories.get(packageKey(d)), p.origin());
+                for (LibraryEntry l : d.libraries()) {
+                    plan.addLibrary(l.path(), l.soname(), l.global());
+                }
+                for (AliasEntry a : d.aliases()) {
+                    plan.addAlias(a.path());
+                }
+            }
+            plan.result(order.indexOf(pkg), indexOf(pkg.descriptor(), name));
+            String odd = PlanWriter.writable(plan);
+            if (odd != null) {
+                if (Log.debugging()) {
+                    Log.debug("no load plan for '" + name + "': cannot write '" + odd + "' into one");
+                }
+                return;
+            }
+            Path file = PlanWriter.save(notes.root, plan);
+            if (Log.debugging()) {
+                Log.debug("wrote the load plan " + file);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (Log.debugging()) {
+                Log.debug("cannot write a load plan for '" + name + "': " + e);
+            }
+        }
+    }
+
+
+    /**
+     * Binds a package that another class loader already bound: each library is bound again; one the JVM refuses
+     * ("already loaded in another classloader") is copied to a private directory and the copy is bound instead.
+     */
+    private static List<Path> bindAgain(FoundPackage p, List<Path> files, Binder binder) {
+        List<Path> bound = new ArrayList<>();
+        Path copies = null;
+        for (Path file : files) {
+            try {
+                binder.load(file);
+                bound.add(file);
+            } catch (UnsatisfiedLinkError e) {
+                if (e.getMessage() == null || !e.getMessage().contains("already loaded in another classloader")) {
+                    throw new NativeLoaderException("Cannot load " + file + " of " + p.descriptor().coordinates()
+                            + ": " + e.getMessage(), e);
+                }
+                try {
+                    if (copies == null) {
+                        Path root = CacheDirectory.usable();
+                        copies = Files.createTempDirectory(CacheDirectory.createPrivate(root.resolve(".loaders")),
+                                p.descriptor().artifactId() + "-");
+                    }
+                    Path copy = Files.copy(file, copies.resolve(file.getFileName()));
+                    binder.load(copy);
+                    if (Log.debugging()) {
+                        Log.debug("bound a private copy " + copy + " for another class loader");
+                    }
+                    bound.add(copy);
+                } catch (IOException io) {
+                    throw new NativeLoaderException("Cannot copy " + file + " for a second class loader: "
+                            + io.getMessage(), io);
+                }
+            }
+        }
+        return bound;
+    }
+
+    private static int indexOf(PackageDescriptor d, String name) {
+        List<LibraryEntry> libraries = d.libraries();
+        for (int i = 0; i < libraries.size(); i++) {
+            if (libraries.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return libraries.size() - 1;
+    }
+
+    private static List<Path> loadPackage(FoundPackage pkg, ClassLoader classLoader, Binder binder,
+                                          Set<Path> mappedBefore, PlanNotes notes) {
+        PackageDescriptor d = pkg.descriptor();
+        if (d.libraries().isEmpty()) {
+            throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in " + pkg.origin()
+                    + " holds no libraries; was it packaged from an empty install prefix?", null);
+        }
+        Path cacheRoot = null;
+        Path dir;
+        try {
+            Path local = pkg.localDirectory();
+            if (local != null) {
+                String problem = PackageExtractor.verifyInPlace(local, d);
+                if (problem != null) {
+                    throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in the class-path"
+                            + " directory " + local + " does not match its descriptor: " + problem + ". Rebuild it"
+                            + " (the files changed after packaging), or put the package's JAR on the class path.",
+                            null);
+                }
+                if (Log.debugging()) {
+                    Log.debug("loading " + d.coordinates() + " in place from " + local);
+                }
+                if (notes != null) {
+                    notes.obstacle = d.coordinates() + " is loaded in place from a class-path directory";
+                }
+                dir = local;
+            } else {
+                cacheRoot = CacheDirectory.usable();
+                dir = PackageExtractor.extract(pkg, cacheRoot);
+                if (notes != null) {
+                    notes.extracted(cacheRoot, dir, d);
+                }
+            }
+        } catch (NativeLoaderException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new NativeLoaderException("Cannot extract " + d.coordinates() + " [" + d.platform() + "] from "
+                    + pkg.origin() + (cacheRoot == null ? "" : " into the cache " + cacheRoot) + ": " + e.getMessage()
+                    + "\nSet -D" + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT
+                    + ") to a writable directory owned by this user.", e);
+        }
+        try {
+            return loadFrom(pkg, dir, classLoader, binder, mappedBefore, notes);
+        } catch (MapFailure f) {
+            if (cacheRoot == null) {
+                throw f.error;
+            }
+            // The root passed every check, yet code cannot be mapped from it: use the next one of the chain.
+            Log.warning("cannot map libraries extracted into " + cacheRoot + " (" + f.getMessage()
+                    + "); trying the next cache directory");
+            CacheDirectory.reject(cacheRoot, "libraries extracted there could not be mapped as code ("
+                    + f.getMessage() + ")");
+            return loadPackage(pkg, classLoader, binder, mappedBefore, notes);
+        }
+    }
+
+    /** A package's first library could not be mapped from where it was put: the place, not the library, is bad. */
+    private static final class MapFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient NativeLoaderException error;
+
+        MapFailure(String message, NativeLoaderException error) {
+            super(message, null, false, false);
+            this.error = error;
+        }
+    }
+
+    private static boolean noneUnder(List<Path> files, Path dir) {
+        for (Path f : files) {
+            if (f.startsWith(dir)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Messages of dlopen failing because the file's location forbids executable mappings (glibc, musl). */
+    private static boolean mapFailure(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("failed to map segment") || m.contains("Operation not permitted");
+    }
+
+    private static List<Path> loadFrom(FoundPackage pkg, Path dir, ClassLoader classLoader, Binder binder,
+                                       Set<Path> mappedBefore, PlanNotes notes)
+            throws MapFailure {
+        PackageDescriptor d = pkg.descriptor();
+        List<Path> loaded = new ArrayList<>();
+        List<String> sonames = new ArrayList<>();
+        Overrides.Decision decision;
+        try {
+            decision = Overrides.current().forPackage(d.artifactId());
+        } catch (IllegalArgumentException e) {
+            throw new NativeLoaderException("Cannot load " + d.coordinates() + ": " + e.getMessage(), e);
+        }
+        SystemLibraries system = decision.preferSystem()
+                ? SystemLibraries.forPlatform(d.platform(), System.getenv()) : null;
+        for (LibraryEntry library : d.libraries()) {
+            LibrarySource.Choice choice = LibrarySource.choose(library, dir.resolve(library.path()), decision, system);
+            Path file = choice.file();
+            if (notes != null && !file.startsWith(dir)) {
+                notes.obstacle = library.path() + " of " + d.coordinates() + " comes from " + file + " ("
+                        + choice.why() + ")";
+            }
+            if (Log.debugging()) {
+                Log.debug(library.path() + " of " + d.coordinates() + ": " + choice.why());
+            }
+            if (library.global()) {
+                try {
+                    String how = GlobalScope.open(d.platform().os(), file, classLoader);
+                    if (Log.debugging()) {
+                        Log.debug("opened " + file + " with global scope through " + how);
+                    }
+                } catch (IllegalStateException e) {
+                    throw new NativeLoaderException("Cannot load " + library.path() + " of " + d.coordinates() + ": "
+                            + e.getMessage() + ".", e);
+                } catch (Throwable e) {
+                    NativeLoaderException error = new NativeLoaderException("Cannot open " + file + " ("
+                            + library.path() + " of " + d.coordinates() + ") with global symbol scope: " + e, e);
+                    if (mapFailure(e) && file.startsWith(dir) && noneUnder(loaded, dir)) {
+                        throw new MapFailure(String.valueOf(e.getMessage()), error);
+                    }
+                    throw error;
+                }
+            }
+            try {
+                if (binder == null) {
+                    System.load(file.toString());
+                } else {
+                    binder.load(file);
+                }
+            } catch (UnsatisfiedLinkError e) {
+                String hint = mapFailure(e)
+                        ? "\nThe directory is probably on a file system mounted noexec; set -D"
+                        + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT + ") to one that allows"
+                        + " executing code."
+                        : e.getMessage() != null && e.getMessage().contains("undefined symbol")
+                        ? "\nThe library uses a symbol that none of the libraries it links (NEEDED) provides. If"
+                        + " another package's library is meant to provide it, declare that package as a dependency"
+                        + " and mark the library global in it (<globalLibraries> of nativelib:package)." : "";
+                NativeLoaderException error = new NativeLoaderException("Cannot load " + library.path() + " of "
+                        + d.coordinates() + " [" + d.platform() + "] from " + file + ": " + e.getMessage() + hint, e);
+                if (mapFailure(e) && file.startsWith(dir) && noneUnder(loaded, dir)) {
+                    throw new MapFailure(String.valueOf(e.getMessage()), error);
+                }
+                throw error;
+            }
+            if (Log.debugging()) {
+                Log.debug("loaded " + file + " (" + library.name() + " of " + d.coordinates() + ")");
+            }
+            loaded.add(file);
+            sonames.add(library.soname());
+        }
+        NativeLoader.reportConflicts(d.coordinates(), sonames, loaded, mappedBefore);
+        return loaded;
+    }
+
+    /** Loads a library file so that the JVM can bind native methods to it. */
+    @FunctionalInterface
+    interface Binder {
+        void load(Path file);
+    }
+
+    /**
+     * @param systemLoad {@link System#load} looked up through a caller's lookup, which binds to the caller's loader
+     * @return a binder that loads through it
+     */
+    static Binder binder(MethodHandle systemLoad) {
+        return new Binder() {
+            @Override
+            public void load(Path file) {
+                try {
+                    systemLoad.invokeExact(file.toString());
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+}

@@ -1,0 +1,214 @@
+package dev.nativelib.loader.plan;
+
+import dev.nativelib.loader.cache.CacheDirectory;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/**
+ * The full path's side of {@link LoadPlan}s: which class-path entries a plan must fingerprint, and storing plans.
+ * Every distinct class path makes its own plan (a test runner's temporary JAR makes one per run), so a cache root keeps
+ * only the {@value #KEEP} most recently written.
+ */
+public final class PlanWriter {
+
+    /** How many plans a cache root keeps. */
+    static final int KEEP = 64;
+
+    private PlanWriter() {
+    }
+
+    /**
+     * Lists every file and directory the application class loader searches for the class path {@code classPath}, in
+     * order: its entries plus, recursively, the JARs named by their manifests' {@code Class-Path} attributes (which
+     * the class loader searches as well; {@code java -jar} and Surefire class paths live there).
+     *
+     * @param classPath a class path in the form of {@code java.class.path}
+     * @param baseDir   what relative entries are relative to ({@code user.dir})
+     * @return the absolute entries, or {@code null} when the class path has an entry a plan cannot describe (an empty
+     *         element, which means the working directory, or a {@code Class-Path} URL that is not a local file)
+     * @throws IOException if a JAR's manifest cannot be read
+     */
+    public static List<Path> classPath(String classPath, Path baseDir) throws IOException {
+        Set<Path> out = new LinkedHashSet<>();
+        for (String element : classPath.split(File.pathSeparator, -1)) {
+            if (element.isEmpty() || !add(baseDir.resolve(element).toAbsolutePath().normalize(), out)) {
+                return null;
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static boolean add(Path entry, Set<Path> out) throws IOException {
+        if (!out.add(entry) || !Files.isRegularFile(entry)) {
+            return true;
+        }
+        Manifest manifest;
+        try (JarFile jar = new JarFile(entry.toFile(), false)) {
+            manifest = jar.getManifest();
+        } catch (java.util.zip.ZipException e) {
+            // The class loader skips what is not a JAR; so does the plan, beyond the file's own fingerprint.
+            return true;
+        }
+        String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+        if (classPath == null) {
+            return true;
+        }
+        URL base = entry.toUri().toURL();
+        for (String element : classPath.trim().split("[ \t\r\n]+")) {
+            if (element.isEmpty()) {
+                continue;
+            }
+            try {
+                URL url = new URL(base, element);
+                if (!"file".equals(url.getProtocol()) || !add(Paths.get(url.toURI()).normalize(), out)) {
+                    return false;
+                }
+            } catch (URISyntaxException | IllegalArgumentException | java.net.MalformedURLException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Stores a plan, replacing the one for the same key, through a temporary file and a rename so that a reader sees
+     * a whole plan or none, and removes the oldest plans beyond {@value #KEEP}.
+     *
+     * @param root a cache root (already checked to be private)
+     * @param plan the plan
+     * @return the file written
+     * @throws IOException if it cannot be written
+     */
+    public static Path save(Path root, LoadPlan plan) throws IOException {
+        if (!plan.complete()) {
+            throw new IllegalArgumentException("incomplete plan");
+        }
+        Path dir = CacheDirectory.createPrivate(root.resolve(LoadPlan.DIRECTORY));
+        Path target = LoadPlan.file(root, plan.key());
+        // Named without Files.createTempFile, whose SecureRandom would initialise the security providers; CREATE_NEW
+        // makes a clash (or a planted link) fail rather than follow.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + System.nanoTime() + "-"
+                + Integer.toHexString(System.identityHashCode(plan)) + ".tmp");
+        try {
+            Files.write(tmp, format(plan).getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        prune(dir);
+        return target;
+    }
+
+    /**
+     * @param plan a plan
+     * @return {@code null} when the plan can be written and read back as it is, else the first field that cannot: one
+     *         holding a tab, newline or carriage return, or a path inside the cache that {@link LoadPlan#parse} would not
+     *         accept (a layout that odd makes no plan; its loads take the full path)
+     */
+    public static String writable(LoadPlan plan) {
+        List<String> fields = new ArrayList<>(plan.entries);
+        fields.addAll(plan.states);
+        fields.add(plan.platform());
+        for (int i = 0; i < plan.packages.size(); i++) {
+            fields.addAll(List.of(plan.packages.get(i)));
+            if (!LoadPlan.relative(plan.packages.get(i)[2])) {
+                return plan.packages.get(i)[2];
+            }
+            for (String[] l : plan.libraries.get(i)) {
+                fields.addAll(List.of(l));
+                if (!LoadPlan.relative(l[0])) {
+                    return l[0];
+                }
+            }
+            for (String alias : plan.aliases.get(i)) {
+                fields.add(alias);
+                if (!LoadPlan.relative(alias)) {
+                    return alias;
+                }
+            }
+        }
+        for (String f : fields) {
+            if (f.indexOf('\t') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param plan a complete plan
+     * @return the plan as the text {@link LoadPlan#parse} reads
+     */
+    public static String format(LoadPlan plan) {
+        String odd = writable(plan);
+        if (odd != null) {
+            throw new IllegalStateException("cannot write " + odd + " into a plan");
+        }
+        StringBuilder out = new StringBuilder(LoadPlan.HEADER).append('\n');
+        line(out, "platform", plan.platform());
+        line(out, "result", Integer.toString(plan.resultPackage()), Integer.toString(plan.resultLibrary()));
+        for (int i = 0; i < plan.entries.size(); i++) {
+            line(out, "entry", plan.states.get(i), plan.entries.get(i));
+        }
+        for (int i = 0; i < plan.packages.size(); i++) {
+            line(out, "package", plan.packages.get(i));
+            for (String[] l : plan.libraries.get(i)) {
+                line(out, "library", l[2], l[1], l[0]);
+            }
+            for (String alias : plan.aliases.get(i)) {
+                line(out, "alias", alias);
+            }
+        }
+        return out.append("key\n").append(plan.key()).toString();
+    }
+
+    private static void line(StringBuilder out, String kind, String... fields) {
+        out.append(kind);
+        for (String field : fields) {
+            out.append('\t').append(field);
+        }
+        out.append('\n');
+    }
+
+    /** Deletes the least recently written plans beyond {@value #KEEP}; plans replaced concurrently are fine. */
+    static void prune(Path dir) throws IOException {
+        record Written(Path plan, long millis) {
+        }
+        List<Written> written = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (p.getFileName().toString().endsWith(LoadPlan.SUFFIX)) {
+                    try {
+                        written.add(new Written(p, Files.getLastModifiedTime(p).toMillis()));
+                    } catch (IOException e) {
+                        // Replaced or pruned by another JVM meanwhile.
+                    }
+                }
+            }
+        }
+        if (written.size() <= KEEP) {
+            return;
+        }
+        written.sort(Comparator.comparingLong(Written::millis).reversed());
+        for (int i = KEEP; i < written.size(); i++) {
+            Files.deleteIfExists(written.get(i).plan());
+        }
+    }
+}
