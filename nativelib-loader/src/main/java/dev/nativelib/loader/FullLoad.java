@@ -161,7 +161,7 @@ final class FullLoad {
                 List<Path> closure = PlanWriter.classPath(System.getProperty("java.class.path"),
                         Paths.get(System.getProperty("user.dir", "")));
                 if (closure == null) {
-                    notes.obstacle = "the class path has an empty entry or a Class-Path URL that is no local file";
+                    notes.obstacle = "a Class-Path attribute names a URL that is no local file";
                     return notes;
                 }
                 notes.entries = new ArrayList<>();

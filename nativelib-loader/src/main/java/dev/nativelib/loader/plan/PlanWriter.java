@@ -40,14 +40,14 @@ public final class PlanWriter {
      *
      * @param classPath a class path in the form of {@code java.class.path}
      * @param baseDir   what relative entries are relative to ({@code user.dir})
-     * @return the absolute entries, or {@code null} when the class path has an entry a plan cannot describe (an empty
-     *         element, which means the working directory, or a {@code Class-Path} URL that is not a local file)
+     * @return the absolute entries (an empty element stands for {@code baseDir}, the working directory, as it does for
+     *         the class loader), or {@code null} when a {@code Class-Path} URL is not a local file
      * @throws IOException if a JAR's manifest cannot be read
      */
     public static List<Path> classPath(String classPath, Path baseDir) throws IOException {
         Set<Path> out = new LinkedHashSet<>();
         for (String element : classPath.split(File.pathSeparator, -1)) {
-            if (element.isEmpty() || !add(baseDir.resolve(element).toAbsolutePath().normalize(), out)) {
+            if (!add(baseDir.resolve(element).toAbsolutePath().normalize(), out)) {
                 return null;
             }
         }

@@ -220,4 +220,15 @@ class CacheDirectoryTest {
         assertEquals(Paths.get("/from/property"), CacheDirectory.locate(props, env));
         assertEquals(Paths.get("/from/env"), CacheDirectory.locate(LINUX, env));
     }
+
+    @Test
+    void theOwnerToCheckAgainstIsTheFileSystemUidOfProcStatus() {
+        // Real, effective, saved set and file-system uid: files are created as the last.
+        assertEquals(1004, CacheDirectory.uidField("Name:\tjava\nUmask:\t0022\nUid:\t1000\t1002\t1003\t1004\n"
+                + "Gid:\t5\t5\t5\t5\n"));
+        assertEquals(0, CacheDirectory.uidField("Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n"));
+        assertEquals(-1, CacheDirectory.uidField("Name:\tjava\nGid:\t5\t5\t5\t5\n"), "no Uid line");
+        assertEquals(-1, CacheDirectory.uidField("Uid:\t1000\t1000\n"), "too few fields");
+        assertEquals(-1, CacheDirectory.uidField("Uid:\t1000\t1000\tx\t1000\n"), "not a number");
+    }
 }

@@ -1,0 +1,146 @@
+package dev.nativelib.loader;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nativelib.loader.binary.Fixtures;
+import dev.nativelib.loader.plan.LoadPlan;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Load plans end to end, in child JVMs that load a real library with {@code NativeLoader.load(name)} from their class
+ * path: a second start replays the first one's plan without the full path's classes, and anything that changed sends
+ * it down the full path again.
+ */
+class PlannedLoadTest {
+
+    /** Loaded only by the full path; its absence from a child's class loading shows the plan was replayed. */
+    private static final String FULL_PATH = " dev.nativelib.loader.FullLoad ";
+
+    @TempDir
+    Path tmp;
+
+    private record Run(String output, boolean fullPath, String loaded) {
+    }
+
+    private static byte[] library(int padding) throws IOException {
+        byte[] lib = Files.readAllBytes(Fixtures.path("elf/libbase.so.1"));
+        return Arrays.copyOf(lib, lib.length + padding);
+    }
+
+    private Path packageJar(int padding) throws IOException {
+        return TestPackages.of("dev.example", "planned", "1.0", "linux-x86_64")
+                .libraryBytes("lib/libbase.so.1", library(padding))
+                .writeJar(Files.createDirectories(tmp.resolve("jars")));
+    }
+
+    private Run run(Path jar, String... properties) throws Exception {
+        String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xlog:class+load=info",
+                "-Dnativelib.cache.dir=" + tmp.resolve("cache"), "-Dnativelib.platform=linux-x86_64"));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator + jar,
+                LoadByName.class.getName(), "base"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        String loaded = out.lines().filter(l -> l.startsWith("loaded=")).findFirst().orElseThrow();
+        return new Run(out, out.contains(FULL_PATH), loaded.substring(7, loaded.indexOf(" coordinates=")));
+    }
+
+    private List<Path> plans() throws IOException {
+        Path dir = tmp.resolve("cache").resolve(LoadPlan.DIRECTORY);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    void aSecondStartReplaysThePlanWithoutTheFullPath() throws Exception {
+        Path jar = packageJar(0);
+        Run first = run(jar);
+        assertTrue(first.fullPath(), "nothing to replay yet");
+        assertEquals(1, plans().size(), first.output());
+        String plan = Files.readString(plans().get(0));
+        assertTrue(plan.contains("\tdev.example:planned:1.0\t"), plan);
+        assertTrue(plan.contains("\t" + jar + "\n"), "the package JAR is fingerprinted: " + plan);
+
+        Run second = run(jar);
+        assertFalse(second.fullPath(), second.output());
+        assertFalse(second.output().contains(" dev.nativelib.loader.discovery.PackageFinder "), second.output());
+        assertEquals(first.loaded(), second.loaded());
+        assertArrayEquals(library(0), Files.readAllBytes(Paths.get(second.loaded())));
+        String sinceLoader = second.output().substring(second.output().indexOf(" dev.nativelib.loader.NativeLoader "));
+        for (String costly : List.of(" java.util.regex.Pattern ", " java.lang.invoke.LambdaMetafactory ",
+                " java.lang.invoke.StringConcatFactory ", " java.security.MessageDigest ",
+                " java.util.logging.LogManager ", " java.util.Formatter ", " java.nio.channels.FileChannel ",
+                " com.sun.jna.")) {
+            assertFalse(sinceLoader.contains(costly), "a planned start initialised" + costly + ":\n" + sinceLoader);
+        }
+    }
+
+    @Test
+    void aRebuiltJarIsNotReplayedButPlannedAnew() throws Exception {
+        Path jar = packageJar(0);
+        Run first = run(jar);
+        // Same coordinates, other content: a SNAPSHOT rebuilt, a JAR replaced in place.
+        Thread.sleep(5);
+        packageJar(4096);
+        Run rebuilt = run(jar);
+        assertTrue(rebuilt.fullPath(), rebuilt.output());
+        assertFalse(first.loaded().equals(rebuilt.loaded()), "the new content has its own cache directory");
+        assertArrayEquals(library(4096), Files.readAllBytes(Paths.get(rebuilt.loaded())));
+        Run again = run(jar);
+        assertFalse(again.fullPath(), again.output());
+        assertEquals(rebuilt.loaded(), again.loaded());
+        assertEquals(1, plans().size(), "the plan for this key was replaced");
+    }
+
+    @Test
+    void aLibraryChangedInTheCacheIsNotLoadedAsPlanned() throws Exception {
+        Path jar = packageJar(0);
+        Run first = run(jar);
+        Path cached = Paths.get(first.loaded());
+        byte[] tampered = library(0);
+        tampered[tampered.length - 1] ^= 0x5a;
+        Files.write(cached, tampered);
+        Run next = run(jar);
+        assertTrue(next.fullPath(), "the verified stamp no longer vouches for the file: " + next.output());
+        assertEquals(first.loaded(), next.loaded());
+        assertArrayEquals(library(0), Files.readAllBytes(cached), "the full path replaced the damaged copy");
+        assertFalse(run(jar).fullPath(), "and the start after it is planned again");
+    }
+
+    @Test
+    void otherSettingsMakeTheirOwnPlanAndPlansCanBeSwitchedOff() throws Exception {
+        Path jar = packageJar(0);
+        run(jar);
+        Run verifyError = run(jar, "-Dnativelib.verify=error");
+        assertTrue(verifyError.fullPath(), "a setting of nativelib changes the key");
+        assertEquals(2, plans().size());
+        assertFalse(run(jar, "-Dnativelib.verify=error").fullPath());
+        assertFalse(run(jar, "-Dnativelib.log=debug").fullPath(), "the log level is no part of the key");
+
+        Files.walk(tmp.resolve("cache").resolve(LoadPlan.DIRECTORY)).sorted(java.util.Comparator.reverseOrder())
+                .forEach(p -> p.toFile().delete());
+        Run off = run(jar, "-Dnativelib.plan=off");
+        assertTrue(off.fullPath());
+        assertEquals(List.of(), plans(), "-Dnativelib.plan=off writes no plan");
+    }
+}
