@@ -383,6 +383,10 @@ final class FullLoad {
         } catch (IllegalArgumentException e) {
             throw new NativeLoaderException("Cannot load " + d.coordinates() + ": " + e.getMessage(), e);
         }
+        if (notes != null && (decision.directory() != null || decision.preferSystem())) {
+            // What such a setting picks depends on files outside the cache, which a plan does not fingerprint.
+            notes.obstacle = decision.source() + " decides where " + d.coordinates() + "'s libraries come from";
+        }
         SystemLibraries system = decision.preferSystem()
                 ? SystemLibraries.forPlatform(d.platform(), System.getenv()) : null;
         for (LibraryEntry library : d.libraries()) {

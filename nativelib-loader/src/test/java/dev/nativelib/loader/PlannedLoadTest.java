@@ -143,4 +143,13 @@ class PlannedLoadTest {
         assertTrue(off.fullPath());
         assertEquals(List.of(), plans(), "-Dnativelib.plan=off writes no plan");
     }
+
+    @Test
+    void librariesChosenBySettingsAreNeverPlanned() throws Exception {
+        // preferSystem looks for system copies, which may appear or go between starts: every start looks again.
+        Path jar = packageJar(0);
+        assertTrue(run(jar, "-Dnativelib.planned.preferSystem=true").fullPath());
+        assertEquals(List.of(), plans());
+        assertTrue(run(jar, "-Dnativelib.planned.preferSystem=true").fullPath());
+    }
 }
