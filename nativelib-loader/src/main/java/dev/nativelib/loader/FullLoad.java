@@ -119,8 +119,11 @@ final class FullLoad {
                     files = loadPackage(p, classLoader, null, NativeLoader.mappedBefore(mapped, all), notes);
                     NativeLoader.LOADED.put(key, files);
                 } else {
-                    if (notes != null) {
-                        notes.obstacle = pd.coordinates() + " was loaded by an earlier call";
+                    Path[] cached = NativeLoader.CACHED.get(key);
+                    if (notes != null && cached != null) {
+                        notes.extracted(cached[0], cached[1], pd);
+                    } else if (notes != null) {
+                        notes.obstacle = pd.coordinates() + " was loaded by an earlier call, not from the cache";
                     }
                     if (Log.debugging()) {
                         Log.debug(pd.coordinates() + " is already loaded");
@@ -138,7 +141,6 @@ final class FullLoad {
         }
         return result;
     }
-
 
     static String packageKey(PackageDescriptor d) {
         return d.groupId() + ":" + d.artifactId() + ":" + d.platform();
@@ -169,7 +171,7 @@ final class FullLoad {
                 for (Path entry : closure) {
                     String state = LoadPlan.fingerprint(entry.toString());
                     if (state == null) {
-                        notes.obstacle = "the class-path entry " + entry + " holds native packages or cannot be read";
+                        notes.obstacle = "the class-path directory " + entry + " holds native packages, loaded in place";
                         return notes;
                     }
                     notes.entries.add(entry.toString());
@@ -318,6 +320,7 @@ final class FullLoad {
             } else {
                 cacheRoot = CacheDirectory.usable();
                 dir = PackageExtractor.extract(pkg, cacheRoot);
+                NativeLoader.CACHED.put(packageKey(d), new Path[] {cacheRoot, dir});
                 if (notes != null) {
                     notes.extracted(cacheRoot, dir, d);
                 }

@@ -46,6 +46,11 @@ public final class NativeLoader {
     private static final Object LOCK = new Object();
     /** Loaded packages by {@code groupId:artifactId:platform}. */
     static final Map<String, List<Path>> LOADED = new HashMap<>();
+    /**
+     * The cache root and package directory of each loaded package that came from the cache, by the same key, so that
+     * a later load needing it can still write a complete {@link LoadPlan}.
+     */
+    static final Map<String, Path[]> CACHED = new HashMap<>();
     /** Results of earlier calls, by the class loader searched (or bound to) and the name asked for. */
     private static final Map<ClassLoader, Map<String, LoadedLibrary>> RESULTS = new WeakHashMap<>();
     /** Packages bound to a caller's class loader through {@link #load(MethodHandles.Lookup, String)}. */
@@ -132,7 +137,12 @@ public final class NativeLoader {
             if (result != null) {
                 return result;
             }
-            String planKey = binder == null && applicationClassLoader(classLoader) ? LoadPlan.key(name) : null;
+            String planKey;
+            try {
+                planKey = binder == null && applicationClassLoader(classLoader) ? LoadPlan.key(name) : null;
+            } catch (IllegalArgumentException e) {
+                throw new NativeLoaderException("Cannot load '" + name + "': " + e.getMessage(), e);
+            }
             result = planKey == null ? null : loadPlanned(name, planKey);
             if (result == null) {
                 result = FullLoad.load(name, classLoader, bindTo, binder, planKey);
@@ -217,6 +227,7 @@ public final class NativeLoader {
                     return null;
                 }
                 LOADED.put(plan.packageKey(i), files);
+                CACHED.put(plan.packageKey(i), new Path[] {root, dirs[i]});
             }
             all.addAll(files);
             if (i == plan.resultPackage()) {

@@ -2,7 +2,7 @@ package dev.nativelib.loader;
 
 /**
  * Run in a child JVM by {@link PlannedLoadTest}: {@code NativeLoader.load(name)} from the class path, as an
- * application's static initializer does, then prints what was loaded. Argument: the name.
+ * application's static initializer does, then prints what was loaded. Arguments: the names, loaded in turn.
  */
 public final class LoadByName {
 
@@ -10,7 +10,9 @@ public final class LoadByName {
     }
 
     public static void main(String[] args) {
-        LoadedLibrary l = NativeLoader.load(args[0]);
-        System.out.println("loaded=" + l.path() + " coordinates=" + l.coordinates());
+        for (String name : args) {
+            LoadedLibrary l = NativeLoader.load(name);
+            System.out.println("loaded=" + l.path() + " coordinates=" + l.coordinates());
+        }
     }
 }

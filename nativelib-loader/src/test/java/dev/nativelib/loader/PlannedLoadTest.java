@@ -48,12 +48,17 @@ class PlannedLoadTest {
     }
 
     private Run run(Path jar, String... properties) throws Exception {
+        return runNames(jar, List.of("base"), properties);
+    }
+
+    private Run runNames(Path jar, List<String> names, String... properties) throws Exception {
         String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xlog:class+load=info",
                 "-Dnativelib.cache.dir=" + tmp.resolve("cache"), "-Dnativelib.platform=linux-x86_64"));
         command.addAll(List.of(properties));
         command.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator + jar,
-                LoadByName.class.getName(), "base"));
+                LoadByName.class.getName()));
+        command.addAll(names);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
@@ -151,5 +156,15 @@ class PlannedLoadTest {
         assertTrue(run(jar, "-Dnativelib.planned.preferSystem=true").fullPath());
         assertEquals(List.of(), plans());
         assertTrue(run(jar, "-Dnativelib.planned.preferSystem=true").fullPath());
+    }
+
+    @Test
+    void aLoadOfWhatAnEarlierCallLoadedStillWritesItsPlan() throws Exception {
+        // The package's artifactId after its library's name: the second call finds the package loaded already.
+        Path jar = packageJar(0);
+        runNames(jar, List.of("base", "planned"));
+        assertEquals(2, plans().size(), "one plan per name");
+        Run second = runNames(jar, List.of("planned"));
+        assertFalse(second.fullPath(), second.output());
     }
 }

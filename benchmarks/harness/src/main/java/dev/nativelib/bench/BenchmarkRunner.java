@@ -127,6 +127,19 @@ public final class BenchmarkRunner {
         jna.addAll(files.subList(0, 3));
         variants.put("JNA NativeLibrary (C libraries only)", jna);
 
+        // Both again with an application CDS archive of their own (written by a first run with
+        // -XX:ArchiveClassesAtExit once the caches are warm): what remains without the cost of loading classes.
+        Path rawArchive = bench.work().resolve("raw.jsa");
+        Path ourArchive = bench.work().resolve("nativelib.jsa");
+        for (int i = 0; i < 2; i++) {
+            ChildProcess.run(variants.get("nativelib"), Map.of(), bench.work());
+        }
+        ChildProcess.run(withOption(raw, "-XX:ArchiveClassesAtExit=" + rawArchive), Map.of(), bench.work());
+        ChildProcess.run(withOption(variants.get("nativelib"), "-XX:ArchiveClassesAtExit=" + ourArchive), Map.of(),
+                bench.work());
+        variants.put("System.load, AppCDS", withOption(raw, "-XX:SharedArchiveFile=" + rawArchive));
+        variants.put("nativelib, AppCDS", withOption(variants.get("nativelib"), "-XX:SharedArchiveFile=" + ourArchive));
+
         Map<String, Samples> wall = new LinkedHashMap<>();
         Map<String, Samples> inside = new LinkedHashMap<>();
         for (String v : variants.keySet()) {
@@ -150,6 +163,13 @@ public final class BenchmarkRunner {
             }
         }
         results.warm(wall, inside);
+    }
+
+    /** The command with a JVM option added right after the java executable. */
+    private static List<String> withOption(List<String> command, String option) {
+        List<String> c = new ArrayList<>(command);
+        c.add(1, option);
+        return c;
     }
 
     /** nativelib must not initialise JNA unless a library needs global scope: count JNA classes it loads. */

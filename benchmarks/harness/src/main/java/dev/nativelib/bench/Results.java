@@ -99,6 +99,17 @@ final class Results {
         ratios.add(javacppCall);
         ratios.add(javacppProcess);
         double empty = wall.get("empty JVM").median();
+        Samples rawCds = wall.get("System.load, AppCDS");
+        Samples ourCds = wall.get("nativelib, AppCDS");
+        if (rawCds != null && ourCds != null) {
+            Ratio cds = new Ratio("warm with AppCDS: nativelib ÷ System.load", ourCds.median() / rawCds.median(),
+                    Double.NaN, true);
+            ratios.add(cds);
+            md.append("\nWith an application CDS archive for each (`-XX:SharedArchiveFile`, written by a run with"
+                    + " `-XX:ArchiveClassesAtExit`), which takes class loading out of both: nativelib ")
+                    .append(ratio(cds.value())).append(" of `System.load`, load call ")
+                    .append(ms(inside.get("nativelib, AppCDS").median())).append(" ms.\n");
+        }
         md.append('\n').append(target(warmRatio, "nativelib's warm start within 1.10× of raw `System.load`"))
                 .append(target(javacppCall, "JavaCPP's warm load call at least 3× nativelib's"))
                 .append("- JavaCPP's whole warm process takes ").append(ratio(javacppProcess.value()))

@@ -36,7 +36,10 @@ import java.util.zip.CRC32;
  */
 public final class LoadPlan {
 
-    /** System property: {@code off} makes every load take the full path (discovery, graph, cache checks). */
+    /**
+     * System property: {@code on} (the default) or {@code off}, which makes every load take the full path
+     * (discovery, graph, cache checks).
+     */
     public static final String PROPERTY = "nativelib.plan";
     /** Directory of the plans, inside the cache root. */
     public static final String DIRECTORY = ".plans";
@@ -85,11 +88,17 @@ public final class LoadPlan {
      * @param name the name {@code load} was asked for
      * @return the key, or {@code null} when plans do not apply: switched off with {@value #PROPERTY}, no class path,
      *         or a module path (whose directories of JARs a plan does not fingerprint)
+     * @throws IllegalArgumentException if {@value #PROPERTY} is neither {@code on} nor {@code off}
      */
     public static String key(String name) {
+        String setting = System.getProperty(PROPERTY);
+        if (setting != null && !setting.trim().equals("on") && !setting.trim().equals("off")) {
+            throw new IllegalArgumentException("-D" + PROPERTY + "=" + setting + " is not valid; use on (the default)"
+                    + " or off");
+        }
         String classPath = System.getProperty("java.class.path");
         String modulePath = System.getProperty("jdk.module.path");
-        if ("off".equals(System.getProperty(PROPERTY)) || classPath == null || classPath.isEmpty()
+        if (setting != null && setting.trim().equals("off") || classPath == null || classPath.isEmpty()
                 || modulePath != null && !modulePath.isEmpty()) {
             return null;
         }

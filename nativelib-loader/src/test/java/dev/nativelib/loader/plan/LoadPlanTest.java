@@ -128,8 +128,14 @@ class LoadPlanTest {
             System.setProperty("nativelib.greet.preferSystem", "true");
             assertTrue(LoadPlan.key("greet").contains("\n-Dnativelib.greet.preferSystem=true\n"));
             assertNotEquals(LoadPlan.key("greet"), LoadPlan.key("other"));
+            System.setProperty(LoadPlan.PROPERTY, "on");
+            assertTrue(LoadPlan.key("greet").contains("\n-Dnativelib.plan=on\n"));
             System.setProperty(LoadPlan.PROPERTY, "off");
             assertNull(LoadPlan.key("greet"));
+            System.setProperty(LoadPlan.PROPERTY, "false");
+            assertEquals("-Dnativelib.plan=false is not valid; use on (the default) or off",
+                    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                            () -> LoadPlan.key("greet")).getMessage());
         } finally {
             System.clearProperty("nativelib.log");
             System.clearProperty("nativelib.greet.preferSystem");
