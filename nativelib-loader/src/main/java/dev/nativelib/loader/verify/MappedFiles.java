@@ -75,14 +75,12 @@ public final class MappedFiles {
         return files;
     }
 
-    /** Whether the file name at {@code from} in {@code maps} holds ".so" and starts with one of {@code stems}. */
+    /** Whether the file name in {@code maps} from {@code from} to {@code end} starts with one of {@code stems}. */
     private static boolean named(String maps, int from, int end, List<String> stems) {
-        int so = maps.indexOf(".so", from);
-        if (so < 0 || so >= end) {
-            return false;
-        }
         if (stems == null) {
-            return true;
+            // Only this short name is searched: an indexOf over the rest of the text would scan ahead to the next
+            // library's line from every line that maps no library.
+            return maps.substring(from, end).contains(".so");
         }
         for (String stem : stems) {
             if (maps.startsWith(stem, from)) {
