@@ -40,6 +40,11 @@ import java.util.WeakHashMap;
  * first. Because each library is loaded by absolute path before the libraries that need it, the dynamic loader
  * matches their needed names against what is already loaded: no search path is involved. Each package is loaded once
  * per process. It is idempotent and thread-safe: the first call does the work, later calls return the same result.
+ *
+ * <p>A load from the application class path writes down what it found as a {@link LoadPlan} in the cache; a later
+ * JVM with the same class path and settings checks that plan (class-path fingerprints, cache ownership, every
+ * library's verified stamp) and loads the recorded files without searching again. {@code -Dnativelib.plan=off}
+ * turns this off.
  */
 public final class NativeLoader {
 
