@@ -171,7 +171,8 @@ final class FullLoad {
                 for (Path entry : closure) {
                     String state = LoadPlan.fingerprint(entry.toString());
                     if (state == null) {
-                        notes.obstacle = "the class-path directory " + entry + " holds native packages, loaded in place";
+                        notes.obstacle = "the class-path directory " + entry
+                                + " holds native packages, loaded in place";
                         return notes;
                     }
                     notes.entries.add(entry.toString());

@@ -138,7 +138,8 @@ public final class VerifiedStamp {
             for (int i = 0; i < libraryPaths.size(); i++) {
                 String path = libraryPaths.get(i);
                 Map<String, Object> attributes = attributes(dir.resolve(path));
-                if (!Boolean.TRUE.equals(attributes.get("isRegularFile")) || !lines[i + 1].equals(path + "\t" + fingerprint(attributes))
+                if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))
+                        || !lines[i + 1].equals(path + "\t" + fingerprint(attributes))
                         || changed(attributes).compareTo(stamped) >= 0) {
                     return false;
                 }

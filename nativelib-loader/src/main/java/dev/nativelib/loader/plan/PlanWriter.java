@@ -119,8 +119,8 @@ public final class PlanWriter {
     /**
      * @param plan a plan
      * @return {@code null} when the plan can be written and read back as it is, else the first field that cannot: one
-     *         holding a tab, newline or carriage return, or a path inside the cache that {@link LoadPlan#parse} would not
-     *         accept (a layout that odd makes no plan; its loads take the full path)
+     *         holding a tab, newline or carriage return, or a path inside the cache that {@link LoadPlan#parse} would
+     *         not accept (a layout that odd makes no plan; its loads take the full path)
      */
     public static String writable(LoadPlan plan) {
         List<String> fields = new ArrayList<>(plan.entries);

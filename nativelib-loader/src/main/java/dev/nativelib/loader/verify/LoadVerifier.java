@@ -67,5 +67,4 @@ public final class LoadVerifier {
             return null;
         }
     }
-
 }

@@ -2,7 +2,6 @@ package dev.nativelib.loader.verify;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashSet;
@@ -15,11 +14,6 @@ public final class MappedFiles {
     private static final Path MAPS = Paths.get("/proc/self/maps");
 
     private MappedFiles() {
-    }
-
-    /** @return whether this system exposes {@code /proc/self/maps} (Linux) */
-    public static boolean available() {
-        return Files.isReadable(MAPS);
     }
 
     /**
@@ -49,7 +43,8 @@ public final class MappedFiles {
     }
 
     /**
-     * @param maps the text of a {@code /proc/<pid>/maps} file
+     * @param maps  the text of a {@code /proc/<pid>/maps} file
+     * @param stems file-name prefixes to keep, or {@code null} for all
      * @return the shared-library paths it maps, in order of first appearance
      */
     static Set<Path> libraries(String maps, List<String> stems) {
