@@ -57,4 +57,16 @@ class NativeLoaderTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void anInvalidPlanSettingIsRefusedWithWhatToUse() {
+        System.setProperty("nativelib.plan", "maybe");
+        try {
+            NativeLoaderException e = assertThrows(NativeLoaderException.class, () -> NativeLoader.load("x", null));
+            assertEquals("Cannot load 'x': -Dnativelib.plan=maybe is not valid; use on (the default) or off",
+                    e.getMessage());
+        } finally {
+            System.clearProperty("nativelib.plan");
+        }
+    }
 }
