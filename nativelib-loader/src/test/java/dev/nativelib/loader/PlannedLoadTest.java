@@ -55,6 +55,10 @@ class PlannedLoadTest {
         String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xlog:class+load=info",
                 "-Dnativelib.cache.dir=" + tmp.resolve("cache"), "-Dnativelib.platform=linux-x86_64"));
+        if (Runtime.version().feature() >= 22) {
+            // Else the JDK formats its own restricted-method warning (java.util.Formatter) at the first System.load.
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
         command.addAll(List.of(properties));
         command.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator + jar,
                 LoadByName.class.getName()));
