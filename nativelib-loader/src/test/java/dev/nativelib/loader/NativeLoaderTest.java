@@ -69,4 +69,35 @@ class NativeLoaderTest {
             System.clearProperty("nativelib.plan");
         }
     }
+
+    /** A class loader that defines one class itself, although its parent could; named as its creator chooses. */
+    private static final class DefiningLoader extends URLClassLoader {
+        DefiningLoader(String name, URL[] urls) {
+            super(name, urls, ClassLoader.getSystemClassLoader());
+        }
+
+        Class<?> define(Class<?> copyOf) throws java.io.IOException {
+            byte[] bytes;
+            try (java.io.InputStream in = copyOf.getResourceAsStream(copyOf.getSimpleName() + ".class")) {
+                bytes = in.readAllBytes();
+            }
+            return defineClass(copyOf.getName(), bytes, 0, bytes.length);
+        }
+    }
+
+    @Test
+    void aCallerInAnotherLoaderNamedAppIsNotTakenForTheApplicationClassLoader() throws Exception {
+        // Its stack trace element names the loader "app" as the JDK's own does; only the JDK's own is left out of
+        // the element's text. The package is visible to this loader only, so taking it for the application class
+        // loader would fail to find it.
+        Path jar = TestPackages.of("g", "named-app-base", "1.0", "linux-x86_64")
+                .libraryFile("lib/libbase.so.1", Fixtures.path("elf/libbase.so.1"))
+                .writeJar(Files.createDirectories(tmp.resolve("jars")));
+        try (DefiningLoader app = new DefiningLoader("app", new URL[] {jar.toUri().toURL()})) {
+            Class<?> caller = app.define(CallsLoad.class);
+            assertEquals(app, caller.getClassLoader());
+            String loaded = (String) caller.getMethod("load", String.class).invoke(null, "named-app-base");
+            assertTrue(loaded.contains("named-app-base-1.0-linux-x86_64"), loaded);
+        }
+    }
 }
