@@ -204,7 +204,7 @@ final class Results {
                 .append(height).append("\" font-family=\"sans-serif\" font-size=\"13\">\n")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
                 .append("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">nativelib ÷ alternative (lower"
-                        + " is faster; JavaCPP row: JavaCPP ÷ nativelib), ").append(LocalDate.now(ZoneOffset.UTC))
+                        + " is faster; JavaCPP rows: JavaCPP ÷ nativelib, higher is faster), ").append(LocalDate.now(ZoneOffset.UTC))
                 .append("</text>\n");
         double scale = plotW / max;
         int top = 40;
