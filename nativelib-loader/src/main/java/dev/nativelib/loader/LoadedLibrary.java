@@ -17,7 +17,16 @@ import java.util.List;
 public record LoadedLibrary(String name, Path path, String coordinates, String platform, String origin,
                             List<Path> loaded) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param name        the name that was requested
+     * @param path        the file loaded for that name
+     * @param coordinates {@code groupId:artifactId:version} of the package
+     * @param platform    the package's platform
+     * @param origin      the JAR or class-path directory the package was read from
+     * @param loaded      every library this request needed, in load order
+     */
     public LoadedLibrary {
         loaded = List.copyOf(loaded);
     }

@@ -123,22 +123,35 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     @Parameter(property = "nativelib.cmake.generate", defaultValue = "true")
     protected boolean generateCMakePackage;
 
+    /** The project being built: its coordinates, build directory, properties and resolved dependencies. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
+    /** The build session, whose repository session and reactor projects dependency resolution uses. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
+    /** Maven Resolver, which fetches the classifier JARs of the project's native dependencies. */
     protected final RepositorySystem repositorySystem;
 
+    /**
+     * @param repositorySystem Maven Resolver, injected by the subclass's constructor
+     */
     protected AbstractNativeMojo(RepositorySystem repositorySystem) {
         this.repositorySystem = repositorySystem;
     }
 
     /**
+     * Resolves the project's native dependencies for the platform, then scans the install prefix, reads its binaries,
+     * optionally rewrites run paths and describes the package, without writing the JAR.
+     *
      * @param target the package's platform
      * @param output the JAR that will be written
      * @return the prepared package
+     * @throws MojoExecutionException if a native dependency has no JAR for the platform, is a reactor module not yet
+     *                                packaged, or cannot be read, or if the CMake settings are invalid
+     * @throws MojoFailureException   if the install prefix cannot be packaged, or {@code outputTimestamp} is not a
+     *                                valid timestamp
      */
     protected PreparedPackage prepare(Platform target, Path output)
             throws MojoExecutionException, MojoFailureException {
@@ -178,12 +191,22 @@ abstract class AbstractNativeMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * @return the platform to build for: {@code platform} if set, else os-maven-plugin's
+     *         {@code os.detected.classifier}, else the build machine's platform with its libc variant
+     * @throws MojoExecutionException if the configured or detected classifier is not a valid platform name
+     */
     protected Platform targetPlatform() throws MojoExecutionException {
         return BuildPlatform.resolve(platform, project.getProperties());
     }
 
     /**
      * Audits a prepared package, logs every finding, and fails if any finding has severity {@code fail}.
+     *
+     * @param prepared the package to audit, as {@link #prepare} returned it
+     * @throws MojoExecutionException if {@code glibcFloor} is not a dotted numeric version, or an
+     *                                {@code auditSeverities} entry names an unknown rule or severity
+     * @throws MojoFailureException   if any finding has severity {@code fail}; the message lists them
      */
     protected void audit(PreparedPackage prepared) throws MojoExecutionException, MojoFailureException {
         Platform target = prepared.descriptor().platform();

@@ -65,6 +65,9 @@ public class AssembleMojo extends AbstractMojo {
 
     private final MavenProjectHelper projectHelper;
 
+    /**
+     * @param projectHelper attaches the collected platform JARs to the project
+     */
     @Inject
     public AssembleMojo(MavenProjectHelper projectHelper) {
         this.projectHelper = projectHelper;

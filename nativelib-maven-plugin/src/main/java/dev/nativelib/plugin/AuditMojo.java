@@ -26,6 +26,9 @@ public class AuditMojo extends AbstractNativeMojo {
     @Parameter(property = "nativelib.audit.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * @param repositorySystem Maven Resolver, which fetches the classifier JARs of native dependencies
+     */
     @Inject
     public AuditMojo(RepositorySystem repositorySystem) {
         super(repositorySystem);

@@ -47,6 +47,10 @@ public class PackageMojo extends AbstractNativeMojo {
 
     private final MavenProjectHelper projectHelper;
 
+    /**
+     * @param projectHelper    attaches the written JAR to the project under its classifier
+     * @param repositorySystem Maven Resolver, which fetches the classifier JARs of native dependencies
+     */
     @Inject
     public PackageMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
         super(repositorySystem);

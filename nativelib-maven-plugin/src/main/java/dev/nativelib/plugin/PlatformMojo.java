@@ -63,6 +63,10 @@ public class PlatformMojo extends AbstractMojo {
 
     private final RepositorySystem repositorySystem;
 
+    /**
+     * @param repositorySystem Maven Resolver, which fetches a classifier JAR of the native package to read its
+     *                         descriptor
+     */
     @Inject
     public PlatformMojo(RepositorySystem repositorySystem) {
         this.repositorySystem = repositorySystem;

@@ -56,6 +56,9 @@ public class UnpackMojo extends AbstractMojo {
 
     private final RepositorySystem repositorySystem;
 
+    /**
+     * @param repositorySystem Maven Resolver, which fetches the classifier JARs of native dependencies
+     */
     @Inject
     public UnpackMojo(RepositorySystem repositorySystem) {
         this.repositorySystem = repositorySystem;

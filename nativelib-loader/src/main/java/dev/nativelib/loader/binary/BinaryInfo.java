@@ -25,7 +25,18 @@ public record BinaryInfo(BinaryFormat format, String architecture, String identi
                          List<String> runPaths, Map<String, List<String>> versionNeeds, String minimumGlibc,
                          String minimumOs) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param format       the file format
+     * @param architecture os-maven-plugin architecture name, or {@code unknown}
+     * @param identity     the name other libraries link against it by, or {@code null}
+     * @param needed       the libraries it needs loaded first, in file order
+     * @param runPaths     the directories it asks the dynamic loader to search
+     * @param versionNeeds ELF symbol-version requirements by needed file; empty for other formats
+     * @param minimumGlibc the newest {@code GLIBC_x.y} version required, or {@code null}
+     * @param minimumOs    Mach-O minimum macOS version, or {@code null}
+     */
     public BinaryInfo {
         needed = List.copyOf(needed);
         runPaths = List.copyOf(runPaths);

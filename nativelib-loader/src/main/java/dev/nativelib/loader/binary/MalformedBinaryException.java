@@ -10,8 +10,11 @@ public class MalformedBinaryException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file being read. */
     private final String file;
+    /** The structure being read when the problem was found. */
     private final String structure;
+    /** Byte offset of that structure in the file. */
     private final long offset;
 
     /**

@@ -60,7 +60,7 @@ public final class PackageExtractor {
      * Returns the directory holding the package's verified files, extracting them first if needed.
      *
      * @param pkg       the package
-     * @param cacheRoot the cache root (created if missing)
+     * @param root      the cache root (created if missing)
      * @return the package's directory; library {@code lib/x.so} is at {@code dir.resolve("lib/x.so")}
      * @throws IOException if extraction or verification fails
      */

@@ -10,7 +10,14 @@ package dev.nativelib.loader.descriptor;
  */
 public record AliasEntry(String path, String target) {
 
-    /** Validates the alias. */
+    /**
+     * Validates the alias.
+     *
+     * @param path   path of the link relative to the package root
+     * @param target the link's target relative to the link's directory
+     * @throws IllegalArgumentException if {@code path} is not a relative path with only plain segments, or if
+     *                                  {@code target}, appended to the link's directory, leaves the package
+     */
     public AliasEntry {
         PackagePaths.requireRelative(path, "alias path");
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";

@@ -27,7 +27,24 @@ public record LibraryEntry(String path, String name, long size, String sha256, S
                            List<String> needed, List<String> runPaths, String minimumGlibc, String minimumOs,
                            boolean global) {
 
-    /** Validates the entry and copies the lists. */
+    /**
+     * Validates the entry and copies the lists.
+     *
+     * @param path         path relative to the package root
+     * @param name         logical name
+     * @param size         size in bytes
+     * @param sha256       SHA-256 as 64 lower-case hex digits
+     * @param soname       SONAME / install name / DLL name, or {@code null}
+     * @param architecture architecture, or {@code null}
+     * @param needed       needed libraries
+     * @param runPaths     run paths
+     * @param minimumGlibc newest GLIBC version needed, or {@code null}
+     * @param minimumOs    minimum OS version, or {@code null}
+     * @param global       whether it is opened with global symbol scope
+     * @throws IllegalArgumentException if the path is not a plain relative path, the size is negative or the hash is
+     *                                  not 64 lower-case hex digits
+     * @throws NullPointerException     if {@code name}, {@code needed} or {@code runPaths} is {@code null}
+     */
     public LibraryEntry {
         PackagePaths.requireRelative(path, "library path");
         Objects.requireNonNull(name, "name");

@@ -32,7 +32,22 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
     /** Current version of the descriptor format; readers reject newer versions. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Validates and copies the lists. */
+    /**
+     * Validates and copies the lists.
+     *
+     * @param groupId        Maven groupId of the package
+     * @param artifactId     Maven artifactId of the package
+     * @param version        Maven version of the package
+     * @param platform       the platform the binaries are built for
+     * @param libraries      the shared libraries, in load order
+     * @param aliases        symbolic links to recreate next to the libraries
+     * @param requires       native packages this one was built against
+     * @param cmakeName      the CMake package name, or {@code null}
+     * @param cmakeNamespace namespace of its imported targets, or {@code null}
+     * @throws IllegalArgumentException if a coordinate is not a valid Maven coordinate part, or an alias is a
+     *                                  directory of another entry
+     * @throws NullPointerException     if {@code platform} or a list is {@code null}
+     */
     public PackageDescriptor {
         requireCoordinate(groupId, "groupId");
         requireCoordinate(artifactId, "artifactId");

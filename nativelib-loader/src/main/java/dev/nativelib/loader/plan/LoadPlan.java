@@ -27,8 +27,8 @@ import java.util.zip.CRC32;
  * <p>Stored in the cache root's {@value #DIRECTORY} directory, one file per key, named by checksums of the key. The
  * text is UTF-8 lines of tab-separated fields, then a line {@code key} and the key verbatim up to the end of the file,
  * which is compared whole, so that a clash of checksums costs only a full load. No field holds a tab, newline or
- * carriage return ({@link #writable()}), so reading needs no unescaping: every character a planned start scans costs
- * it time, as it runs in the interpreter.
+ * carriage return ({@link PlanWriter#writable(LoadPlan)}), so reading needs no unescaping: every character a planned
+ * start scans costs it time, as it runs in the interpreter.
  *
  * <p>Everything a planned start needs is in this one class, and it holds its packages in plain lists rather than in
  * little record classes: a fresh JVM pays about half a millisecond for each class it loads from a JAR, which is as much

@@ -10,23 +10,32 @@ public final class Chars {
     private Chars() {
     }
 
-    /** @return whether {@code c} is {@code a-z} */
+    /**
+     * @param c a character
+     * @return whether {@code c} is {@code a-z}
+     */
     public static boolean lower(char c) {
         return c >= 'a' && c <= 'z';
     }
 
-    /** @return whether {@code c} is {@code 0-9} */
+    /**
+     * @param c a character
+     * @return whether {@code c} is {@code 0-9}
+     */
     public static boolean digit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    /** @return whether {@code c} is {@code A-Z a-z 0-9} */
+    /**
+     * @param c a character
+     * @return whether {@code c} is {@code A-Z a-z 0-9}
+     */
     public static boolean alnum(char c) {
         return lower(c) || c >= 'A' && c <= 'Z' || digit(c);
     }
 
     /**
-     * @param s       a string
+     * @param s       a string, may be {@code null}
      * @param allowed characters allowed besides letters and digits
      * @return whether {@code s} is non-empty and made only of ASCII letters, digits and {@code allowed}
      */
@@ -43,7 +52,11 @@ public final class Chars {
         return true;
     }
 
-    /** @return whether {@code s} is non-empty and made only of {@code a-z 0-9} and {@code allowed} */
+    /**
+     * @param s       a string, may be {@code null}
+     * @param allowed characters allowed besides lower-case letters and digits
+     * @return whether {@code s} is non-empty and made only of {@code a-z 0-9} and {@code allowed}
+     */
     public static boolean lowerWord(String s, String allowed) {
         if (s == null || s.isEmpty()) {
             return false;
@@ -57,7 +70,11 @@ public final class Chars {
         return true;
     }
 
-    /** @return whether {@code s} is {@code length} lower-case hex digits */
+    /**
+     * @param s      a string, may be {@code null}
+     * @param length the exact number of digits required
+     * @return whether {@code s} is {@code length} lower-case hex digits
+     */
     public static boolean lowerHex(String s, int length) {
         if (s == null || s.length() != length) {
             return false;
@@ -71,7 +88,10 @@ public final class Chars {
         return true;
     }
 
-    /** @return whether {@code s} is one or more digits */
+    /**
+     * @param s a string, may be {@code null}
+     * @return whether {@code s} is one or more digits
+     */
     public static boolean digits(String s) {
         if (s == null || s.isEmpty()) {
             return false;

@@ -11,7 +11,13 @@ import java.util.List;
  */
 public record Assembly(List<PlatformJar> toAttach, List<PlatformJar> alreadyAttached, List<PlatformJar> identical) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param toAttach        JARs from the directory to attach, sorted by platform
+     * @param alreadyAttached JARs this build attached itself
+     * @param identical       JARs from the directory skipped as byte-identical to ones this build attached
+     */
     public Assembly {
         toAttach = List.copyOf(toAttach);
         alreadyAttached = List.copyOf(alreadyAttached);

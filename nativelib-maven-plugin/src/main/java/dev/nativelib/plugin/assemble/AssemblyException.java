@@ -7,6 +7,7 @@ public final class AssemblyException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Every problem found, one message each. */
     private final List<String> problems;
 
     /**

@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record AuditedLibrary(String path, List<BinaryInfo> slices) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param path   path relative to the install prefix, with {@code /} separators
+     * @param slices what its binary says, one entry per architecture
+     */
     public AuditedLibrary {
         slices = List.copyOf(slices);
     }

@@ -58,7 +58,11 @@ public final class CMakePackageWriter {
         return files;
     }
 
-    /** @return the leading numeric part of a Maven version ({@code 1.2.0-SNAPSHOT} is {@code 1.2.0}) */
+    /**
+     * @param mavenVersion a Maven version, e.g. {@code 1.2.0-SNAPSHOT}
+     * @return its leading numeric part of up to four components ({@code 1.2.0-SNAPSHOT} is {@code 1.2.0}), or
+     *         {@code 0} if it does not start with a digit
+     */
     public static String cmakeVersion(String mavenVersion) {
         Matcher m = NUMERIC_VERSION.matcher(mavenVersion);
         return m.find() ? m.group(1) : "0";

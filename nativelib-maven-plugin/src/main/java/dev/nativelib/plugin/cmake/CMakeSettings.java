@@ -15,7 +15,17 @@ import java.util.List;
 public record CMakeSettings(String packageName, String namespace, Compatibility compatibility,
                             List<String> includeDirectories, List<String> compileDefinitions) {
 
-    /** Validates the names and copies the lists. */
+    /**
+     * Validates the names and copies the lists.
+     *
+     * @param packageName        the name for {@code find_package(<packageName>)}
+     * @param namespace          the namespace of the imported targets
+     * @param compatibility      which requested versions the package accepts
+     * @param includeDirectories include directories relative to the package root
+     * @param compileDefinitions definitions consumers compile with
+     * @throws IllegalArgumentException if the package name or namespace is missing or holds characters other than
+     *                                  letters, digits and {@code _ . + -}
+     */
     public CMakeSettings {
         if (packageName == null || !packageName.matches("[A-Za-z0-9_.+-]+")) {
             throw new IllegalArgumentException("CMake package name '" + packageName + "' must be letters, digits"

@@ -34,7 +34,25 @@ public record PackageRequest(String groupId, String artifactId, String version, 
                              CMakeSettings cmake, boolean keepExistingCMake, List<FoundPackage> dependencies,
                              List<String> globalLibraries) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param groupId            the package's groupId
+     * @param artifactId         the package's artifactId
+     * @param version            the package's version
+     * @param platform           the platform the binaries are built for
+     * @param installPrefix      the install prefix to package
+     * @param libraryDirectories directories below the prefix that hold shared libraries
+     * @param includeDirectory   directory below the prefix that holds headers
+     * @param timestamp          timestamp of every JAR entry
+     * @param output             the JAR to write
+     * @param rewriteRunPaths    whether to rewrite absolute ELF run paths in the packaged copies
+     * @param stagingDirectory   where rewritten copies are written
+     * @param cmake              how to present the package to CMake, or {@code null} for no CMake files
+     * @param keepExistingCMake  whether to ship the install prefix's own CMake package instead of a generated one
+     * @param dependencies       the native packages the project depends on, for this platform
+     * @param globalLibraries    logical names of libraries to open with global symbol scope
+     */
     public PackageRequest {
         libraryDirectories = List.copyOf(libraryDirectories);
         dependencies = List.copyOf(dependencies);

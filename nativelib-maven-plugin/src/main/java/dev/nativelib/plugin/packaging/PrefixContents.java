@@ -17,7 +17,16 @@ import java.util.List;
 public record PrefixContents(Path prefix, List<String> libraries, List<Alias> aliases, List<String> headers,
                              List<String> importLibraries, List<String> cmakeFiles) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param prefix          the install prefix
+     * @param libraries       real shared-library files, sorted
+     * @param aliases         symbolic links to shared libraries, sorted by link path
+     * @param headers         files under the include directory, sorted
+     * @param importLibraries Windows import libraries in the library directories
+     * @param cmakeFiles      files of CMake packages the install already has
+     */
     public PrefixContents {
         libraries = List.copyOf(libraries);
         aliases = List.copyOf(aliases);

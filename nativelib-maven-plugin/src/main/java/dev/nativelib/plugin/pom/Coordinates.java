@@ -15,7 +15,18 @@ import java.util.Objects;
 public record Coordinates(String groupId, String artifactId, String version, String type, String classifier,
                           String scope) {
 
-    /** Checks that nothing unresolved (a {@code ${...}} expression) reaches a generated POM. */
+    /**
+     * Checks that nothing unresolved (a {@code ${...}} expression) reaches a generated POM.
+     *
+     * @param groupId    groupId
+     * @param artifactId artifactId
+     * @param version    version, or {@code null} where dependency management supplies it
+     * @param type       type; {@code null} or blank means {@code jar}
+     * @param classifier classifier, or {@code null}
+     * @param scope      scope, or {@code null} for compile
+     * @throws NullPointerException     if {@code groupId} or {@code artifactId} is {@code null}
+     * @throws IllegalArgumentException if any part contains an unresolved {@code ${...}} expression
+     */
     public Coordinates {
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(artifactId, "artifactId");

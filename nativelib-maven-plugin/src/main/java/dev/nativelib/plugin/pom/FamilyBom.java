@@ -20,7 +20,19 @@ import java.util.Map;
 public record FamilyBom(Coordinates self, String name, List<Coordinates> packages, List<Platform> platforms,
                         Map<String, List<Platform>> byPackage, boolean platformPoms, List<Coordinates> plain) {
 
-    /** Copies the lists and refuses an empty BOM. */
+    /**
+     * Copies the lists and refuses an empty BOM.
+     *
+     * @param self         the BOM's coordinates
+     * @param name         a human-readable name, or {@code null}
+     * @param packages     the native packages
+     * @param platforms    the classifiers they are released for
+     * @param byPackage    artifactId to its own classifiers, for packages released for others than {@code platforms}
+     * @param platformPoms whether each package has a {@code -platform} POM to manage
+     * @param plain        other artifacts to manage as they are
+     * @throws IllegalArgumentException if {@code byPackage} names an artifactId not among {@code packages}, or there
+     *                                  is nothing to manage
+     */
     public FamilyBom {
         packages = List.copyOf(packages);
         platforms = List.copyOf(platforms);

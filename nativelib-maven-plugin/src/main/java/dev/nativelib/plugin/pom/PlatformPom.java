@@ -31,7 +31,17 @@ public record PlatformPom(Coordinates self, String name, Coordinates nativePacka
     /** The value of {@value #PROPERTY} that picks every platform. */
     public static final String ALL = "all";
 
-    /** Copies the lists and refuses a POM that would pick nothing. */
+    /**
+     * Copies the lists and refuses a POM that would pick nothing.
+     *
+     * @param self          this POM's coordinates
+     * @param name          a human-readable name, or {@code null}
+     * @param nativePackage the native package's coordinates
+     * @param platforms     the classifiers it is released for
+     * @param requires      {@code -platform} POMs of the native packages it requires
+     * @param plain         other dependencies, copied as they are
+     * @throws IllegalArgumentException if {@code platforms} is empty or lists a platform twice
+     */
     public PlatformPom {
         platforms = List.copyOf(platforms);
         requires = List.copyOf(requires);

@@ -1,6 +1,7 @@
 package dev.nativelib.plugin.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -56,6 +57,8 @@ class LibcVariantPackagingTest {
     @BeforeEach
     void needsMuslGccOnX8664Linux() {
         if (!Gcc.available(Gcc.MUSL_GCC)) {
+            // CI installs musl-tools and sets NATIVELIB_CI=1: there, a missing tool is a broken CI, not a skip.
+            assertFalse("1".equals(System.getenv("NATIVELIB_CI")), "NATIVELIB_CI=1 but musl-gcc is not on the PATH");
             Assumptions.abort("musl-gcc is not on the PATH, so the musl library cannot be built; install musl-tools"
                     + " (apt-get install musl-tools, as .ci/run does)");
         }

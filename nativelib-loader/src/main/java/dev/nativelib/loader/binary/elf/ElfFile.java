@@ -30,7 +30,16 @@ public record ElfFile(int bits, ByteOrder order, int type, int machine, List<Dyn
     /** {@code DT_RUNPATH}. */
     public static final int DT_RUNPATH = 29;
 
-    /** Copies the list; the map is kept as given (an insertion-ordered, unmodifiable map). */
+    /**
+     * Copies the list; the map is kept as given (an insertion-ordered, unmodifiable map).
+     *
+     * @param bits         32 or 64
+     * @param order        the file's byte order
+     * @param type         {@code e_type}
+     * @param machine      {@code e_machine}
+     * @param strings      the string-valued dynamic entries in file order
+     * @param versionNeeds {@code DT_VERNEED} requirements: needed file name to version names
+     */
     public ElfFile {
         strings = List.copyOf(strings);
     }

@@ -19,7 +19,18 @@ import java.util.List;
 public record MachOSlice(int cpuType, int cpuSubtype, int bits, int fileType, String installName,
                          List<Dylib> dylibs, List<String> rpaths, String minimumOs) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param cpuType     {@code cputype}
+     * @param cpuSubtype  {@code cpusubtype}
+     * @param bits        32 or 64
+     * @param fileType    {@code filetype}
+     * @param installName the {@code LC_ID_DYLIB} name, or {@code null}
+     * @param dylibs      the libraries it links, in file order
+     * @param rpaths      {@code LC_RPATH} entries in file order
+     * @param minimumOs   minimum macOS version, or {@code null}
+     */
     public MachOSlice {
         dylibs = List.copyOf(dylibs);
         rpaths = List.copyOf(rpaths);
