@@ -42,8 +42,8 @@ public final class CacheDirectory {
     /** Roots that turned out unusable only when a library in them failed to load, with the reason. */
     private static final Map<Path, String> REJECTED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Roots already checked in this JVM, so warm loads do not pay for the check again. */
-    private static final Map<Path, Path> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Roots already checked in this JVM, so later loads pay one {@code lstat} of the root, not the whole check. */
+    private static final Map<Path, Checked> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CacheDirectory() {
     }
@@ -58,10 +58,24 @@ public final class CacheDirectory {
      * @throws IOException naming every directory tried and why each was rejected
      */
     public static Path usable() throws IOException {
-        List<Path> candidates = candidates();
+        return usable(candidates());
+    }
+
+    /**
+     * @param candidates the directories to try, in order
+     * @return the first usable one, created; the one chosen before for the same list if it is still the directory
+     *         that was checked (same device and inode)
+     * @throws IOException naming every directory tried and why each was rejected
+     */
+    static Path usable(List<Path> candidates) throws IOException {
         Path chosen = CHOSEN.get(candidates);
         if (chosen != null) {
-            return chosen;
+            try {
+                return createChecked(chosen);
+            } catch (IOException e) {
+                // Replaced or made unsafe since it was chosen: choose again, and say why if nothing else is left.
+                CHOSEN.remove(candidates);
+            }
         }
         List<String> problems = new ArrayList<>();
         for (Path candidate : candidates) {
@@ -79,12 +93,38 @@ public final class CacheDirectory {
                 CHOSEN.put(candidates, real);
                 return real;
             } catch (IOException | RuntimeException e) {
-                problems.add(candidate + ": " + e.getMessage());
+                problems.add(candidate + ": " + reason(e));
             }
         }
         throw new IOException("no usable cache directory; tried:\n  " + String.join("\n  ", problems)
                 + "\nSet -D" + PROPERTY + "=<dir> (or " + ENVIRONMENT + ") to a directory of your own on a file system"
                 + " that allows executing code");
+    }
+
+    /**
+     * What went wrong, in words: the JDK's file-system exceptions often carry nothing but the path in their message
+     * ({@code AccessDeniedException: /x}), which, after the directory's own name, would say nothing.
+     *
+     * @param e a failure to create or check a directory
+     * @return a reason that names the path and what is wrong with it
+     */
+    static String reason(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f && (f.getReason() == null || f.getReason().isEmpty())) {
+            String file = f.getFile();
+            String what = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "exists and is not a directory"
+                    : e instanceof java.nio.file.NoSuchFileException ? "does not exist"
+                    : e instanceof java.nio.file.NotDirectoryException ? "is not a directory"
+                    : e instanceof java.nio.file.NotLinkException ? "is not a symbolic link"
+                    : e instanceof java.nio.file.DirectoryNotEmptyException ? "is not empty"
+                    : e.getClass().getSimpleName();
+            return "cannot create or use " + file + ": " + what;
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return "cannot create or use " + f.getFile() + ": " + f.getReason();
+        }
+        String message = e.getMessage();
+        return message == null || message.isEmpty() ? e.getClass().getSimpleName() : message;
     }
 
     /**
@@ -217,22 +257,30 @@ public final class CacheDirectory {
     }
 
     /**
-     * Creates the cache root if needed and refuses one that another user could tamper with: writable by group or
-     * others, or owned by another user. Libraries in it are loaded into this process, so whoever can write there can
-     * run code as this user.
+     * Creates the cache root if needed and refuses one that another user could tamper with, as OpenSSH's
+     * {@code StrictModes} does for {@code ~/.ssh}: the root must be owned by this user and writable by nobody else,
+     * and every directory above it, up to {@code /}, owned by this user or root and writable by neither group nor
+     * others unless it has the sticky bit (as {@code /tmp} has), since whoever can write a directory can rename what is
+     * in it and put something else in its place. Libraries in the root are loaded into this process, so whoever can
+     * change it can run code as this user.
+     *
+     * <p>The root's identity (device and inode) is recorded when it passes, and compared on every later call, which
+     * every extraction, reuse of an extracted package and replay of a load plan makes: a root replaced since it was
+     * checked is checked again from scratch.
      *
      * @param root the cache root
-     * @return {@code root}
+     * @return {@code root}'s real path
      * @throws IOException if it cannot be created, or is unsafe; the message says why and how to fix it
      */
     public static Path createChecked(Path root) throws IOException {
-        Path known = CHECKED.get(root);
-        if (known != null) {
-            return known;
+        Checked known = CHECKED.get(root);
+        if (known != null && known.unchanged()) {
+            return known.real;
         }
+        CHECKED.remove(root);
         createPrivate(root);
         if (!posix()) {
-            CHECKED.put(root, root);
+            CHECKED.put(root, new Checked(root, null));
             return root;
         }
         Path real = root.toRealPath();
@@ -246,7 +294,7 @@ public final class CacheDirectory {
                         + " own with -D" + PROPERTY + " or " + ENVIRONMENT);
             }
         }
-        Map<String, Object> attributes = Files.readAttributes(real, "unix:mode,uid");
+        Map<String, Object> attributes = Files.readAttributes(real, "unix:mode,uid,dev,ino", LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) attributes.get("mode");
         if ((mode & 0022) != 0) {
             throw new IOException("the cache directory " + real + " is writable by "
@@ -261,9 +309,70 @@ public final class CacheDirectory {
                     + " (uid " + self + "), who must not load libraries another user controls. Choose a directory of"
                     + " your own with -D" + PROPERTY + " or " + ENVIRONMENT);
         }
+        for (Path ancestor = real.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+            String problem = unsafeAncestor(ancestor, self);
+            if (problem != null) {
+                throw new IOException("the cache directory " + real + " is inside " + ancestor + ", which " + problem
+                        + ": that user could rename " + real + " away and put a directory of their own in its place."
+                        + " Choose a directory of your own with -D" + PROPERTY + " or " + ENVIRONMENT);
+            }
+        }
         // From here on the real path is used, so a link cannot be re-pointed under a running JVM.
-        CHECKED.put(root, real);
+        CHECKED.put(root, new Checked(real, identity(attributes)));
         return real;
+    }
+
+    /**
+     * @param dir  a directory above a cache root (reached through no symbolic link: the root's real path's parents)
+     * @param self this process's uid
+     * @return {@code null} when only this user and root can change what is in it, else what is wrong
+     */
+    private static String unsafeAncestor(Path dir, int self) throws IOException {
+        Map<String, Object> a = Files.readAttributes(dir, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+        int uid = (Integer) a.get("uid");
+        if (uid != self && uid != 0) {
+            return "is owned by uid " + uid + ", neither this user (uid " + self + ") nor root";
+        }
+        int mode = (Integer) a.get("mode");
+        boolean sticky = (mode & 01000) != 0;
+        if ((mode & 0002) != 0 && !sticky) {
+            return "every user can write (mode " + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir,
+                    LinkOption.NOFOLLOW_LINKS)) + ", no sticky bit)";
+        }
+        if ((mode & 0020) != 0 && !sticky) {
+            return "the users of its group (gid " + a.get("gid") + ") can write (mode "
+                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS))
+                    + ", no sticky bit)";
+        }
+        return null;
+    }
+
+    private static String identity(Map<String, Object> attributes) {
+        return attributes.get("dev") + ":" + attributes.get("ino");
+    }
+
+    /** A root that passed {@link #createChecked}: its real path, and its device and inode at the time. */
+    private static final class Checked {
+        final Path real;
+        final String identity;
+
+        Checked(Path real, String identity) {
+            this.real = real;
+            this.identity = identity;
+        }
+
+        /** One {@code lstat}: whether the real path still names the directory that was checked. */
+        boolean unchanged() {
+            if (identity == null) {
+                return true;
+            }
+            try {
+                return identity.equals(identity(Files.readAttributes(real, "unix:dev,ino",
+                        LinkOption.NOFOLLOW_LINKS)));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
     }
 
     /**

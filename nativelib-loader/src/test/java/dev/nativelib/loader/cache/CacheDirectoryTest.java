@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CacheDirectoryTest {
 
+    /** The uid of the {@code nobody} account, the other user of the cross-user tests. */
+    static final int NOBODY = 65534;
+
     private static final Map<String, String> LINUX = Map.of("os.name", "Linux", "user.home", "/home/u");
 
     @Test
@@ -84,6 +87,94 @@ class CacheDirectoryTest {
                 () -> CacheDirectory.createChecked(theirs));
         assertEquals(true, e.getMessage().startsWith("the cache directory " + theirs.toRealPath() + " is owned by uid"
                 + " 4242, not by this user (uid "), e.getMessage());
+    }
+
+    @Test
+    void aRootInsideADirectoryOthersCanWriteIsRefused() throws IOException {
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path root = shared.resolve("cache");
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> CacheDirectory.createChecked(root));
+        Path real = shared.toRealPath().resolve("cache");
+        assertEquals("the cache directory " + real + " is inside " + shared.toRealPath() + ", which every user can"
+                + " write (mode rwxrwxrwx, no sticky bit): that user could rename " + real + " away and put a directory"
+                + " of their own in its place. Choose a directory of your own with -Dnativelib.cache.dir or"
+                + " NATIVELIB_CACHE_DIR", e.getMessage());
+        // Two levels up counts as much as one.
+        IOException deeper = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> CacheDirectory.createChecked(shared.resolve("a/b/cache")));
+        assertTrue(deeper.getMessage().contains(" is inside " + shared.toRealPath() + ", which every user can"),
+                deeper.getMessage());
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwx---"));
+        IOException group = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> CacheDirectory.createChecked(root));
+        assertTrue(group.getMessage().contains(", which the users of its group (gid "), group.getMessage());
+        assertTrue(group.getMessage().contains(") can write (mode rwxrwx---, no sticky bit)"), group.getMessage());
+    }
+
+    @Test
+    void aStickyDirectoryLikeTmpIsASafeAncestor() throws Exception {
+        Path sticky = Files.createDirectories(tmp.resolve("sticky"));
+        Process p = new ProcessBuilder("chmod", "1777", sticky.toString()).start();
+        assertEquals(0, p.waitFor());
+        Path root = sticky.resolve("nativelib-me");
+        assertEquals(sticky.toRealPath().resolve("nativelib-me"), CacheDirectory.createChecked(root));
+    }
+
+    @Test
+    void aRootInsideADirectoryOfAnotherUserIsRefused() throws IOException {
+        Path theirs = Files.createDirectories(tmp.resolve("theirs-home"));
+        Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path root = Files.createDirectories(theirs.resolve("cache"));
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+        try {
+            Files.setAttribute(theirs, "unix:uid", NOBODY);
+        } catch (IOException e) {
+            Assumptions.abort("changing a directory's owner needs root (CI runs as root): " + e.getMessage());
+        }
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> CacheDirectory.createChecked(root));
+        assertTrue(e.getMessage().startsWith("the cache directory " + root.toRealPath() + " is inside "
+                + theirs.toRealPath() + ", which is owned by uid " + NOBODY + ", neither this user (uid "),
+                e.getMessage());
+    }
+
+    @Test
+    void aRootReplacedAfterItWasCheckedIsCheckedAgain() throws IOException {
+        Path parent = Files.createDirectories(tmp.resolve("parent"));
+        Path root = parent.resolve("cache");
+        Path real = CacheDirectory.createChecked(root);
+        assertEquals(real, CacheDirectory.createChecked(root), "unchanged: accepted again");
+        // The directory is renamed away and another put in its place, and the parent was opened up meanwhile:
+        // a check remembered by path alone would still accept it.
+        Files.move(root, parent.resolve("moved-away"));
+        Files.createDirectory(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxrwxrwx"));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> CacheDirectory.createChecked(root));
+        assertTrue(e.getMessage().contains(" is inside " + parent.toRealPath() + ", which every user can write"),
+                e.getMessage());
+    }
+
+    @Test
+    void theChainFallsThroughRefusedRootsAndNamesEachWithItsReason() throws IOException {
+        Path shared = Files.createDirectories(tmp.resolve("open-parent"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Path good = tmp.resolve("good/cache");
+        java.util.List<Path> chain = java.util.List.of(shared.resolve("cache"), file.resolve("cache"), good);
+        assertEquals(tmp.toRealPath().resolve("good/cache"), CacheDirectory.usable(chain));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> CacheDirectory.usable(chain.subList(0, 2)));
+        assertEquals("no usable cache directory; tried:\n  " + shared.resolve("cache") + ": the cache directory "
+                + shared.toRealPath().resolve("cache") + " is inside " + shared.toRealPath() + ", which every user can"
+                + " write (mode rwxrwxrwx, no sticky bit): that user could rename " + shared.toRealPath()
+                .resolve("cache") + " away and put a directory of their own in its place. Choose a directory of your"
+                + " own with -Dnativelib.cache.dir or NATIVELIB_CACHE_DIR\n  " + file.resolve("cache")
+                + ": cannot create or use " + file + ": exists and is not a directory\nSet"
+                + " -Dnativelib.cache.dir=<dir> (or NATIVELIB_CACHE_DIR) to a directory of your own on a file system"
+                + " that allows executing code", e.getMessage());
     }
 
     @Test
