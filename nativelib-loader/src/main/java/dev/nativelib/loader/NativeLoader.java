@@ -168,9 +168,28 @@ public final class NativeLoader {
             } catch (IllegalArgumentException e) {
                 throw new NativeLoaderException("Cannot load '" + name + "': " + e.getMessage(), e);
             }
-            result = planKey == null ? null : loadPlanned(name, planKey);
+            Throwable planFailure = null;
+            if (planKey != null) {
+                try {
+                    result = loadPlanned(name, planKey);
+                } catch (Throwable e) {
+                    // A plan is a shortcut only: whatever goes wrong replaying it, the full path decides.
+                    planFailure = e;
+                    if (Log.debugging()) {
+                        Log.debug("replaying the load plan for '" + name + "' failed (" + e + "); taking the full"
+                                + " path");
+                    }
+                }
+            }
             if (result == null) {
-                result = FullLoad.load(name, classLoader, bindTo, binder, planKey);
+                try {
+                    result = FullLoad.load(name, classLoader, bindTo, binder, planKey);
+                } catch (RuntimeException | Error e) {
+                    if (planFailure != null) {
+                        e.addSuppressed(planFailure);
+                    }
+                    throw e;
+                }
             }
             results.put(resultKey, result);
             return result;
@@ -194,12 +213,27 @@ public final class NativeLoader {
      * Kept in this class, and apart from the full path's classes, because a fresh JVM pays for every class it loads.
      */
     private static LoadedLibrary loadPlanned(String name, String key) {
+        // Plans are read only from the root the full path would use, once it has passed every check: never from a
+        // later candidate of the chain, which another user may have made (a plan is read before anything it names
+        // is checked).
         LoadPlan plan = null;
         Path root = null;
         for (Path candidate : CacheDirectory.candidates()) {
-            plan = LoadPlan.find(candidate, key);
+            Path checked;
+            try {
+                checked = CacheDirectory.createChecked(candidate);
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            if (CacheDirectory.rejected(checked)) {
+                continue;
+            }
+            plan = LoadPlan.find(checked, key);
             if (plan != null) {
-                root = candidate;
+                root = checked;
+                break;
+            }
+            if (!CacheDirectory.noexec(checked)) {
                 break;
             }
         }
@@ -214,14 +248,6 @@ public final class NativeLoader {
             if (Log.debugging()) {
                 Log.debug("the class path changed since the load plan for '" + name + "' was written: " + changed);
             }
-            return null;
-        }
-        try {
-            root = CacheDirectory.createChecked(root);
-        } catch (IOException e) {
-            return null;
-        }
-        if (CacheDirectory.rejected(root)) {
             return null;
         }
         int count = plan.packageCount();

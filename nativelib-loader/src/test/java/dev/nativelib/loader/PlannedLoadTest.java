@@ -171,4 +171,60 @@ class PlannedLoadTest {
         Run second = runNames(jar, List.of("planned"));
         assertFalse(second.fullPath(), second.output());
     }
+
+    @Test
+    void aPlanInAnotherCandidateRootIsNeverRead() throws Exception {
+        // The default chain: ~/.cache/nativelib (fine), then <java.io.tmpdir>/nativelib-<user>, which another user
+        // pre-created with a 3 GB sparse file under the plan's name. Only the root that passed the checks is read.
+        Path jar = packageJar(0);
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path javaTmp = Files.createDirectories(tmp.resolve("javatmp"));
+        Run first = runDefaultChain(jar, home, javaTmp);
+        Path ownPlans = home.resolve(".cache/nativelib").resolve(LoadPlan.DIRECTORY);
+        List<Path> written;
+        try (Stream<Path> s = Files.list(ownPlans)) {
+            written = s.toList();
+        }
+        assertEquals(1, written.size(), first.output());
+        String user = System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_");
+        Path theirRoot = javaTmp.resolve("nativelib-" + user);
+        Path planted = Files.createDirectories(theirRoot.resolve(LoadPlan.DIRECTORY))
+                .resolve(written.get(0).getFileName());
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(planted.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        try {
+            Files.setAttribute(planted, "unix:uid", 65534);
+            Files.setAttribute(planted.getParent(), "unix:uid", 65534);
+            Files.setAttribute(theirRoot, "unix:uid", 65534);
+        } catch (IOException e) {
+            System.out.println("not chowning the planted plan to nobody (needs root): " + e);
+        }
+        Files.delete(written.get(0));
+        Run second = runDefaultChain(jar, home, javaTmp);
+        assertTrue(second.fullPath(), second.output());
+        assertEquals(first.loaded(), second.loaded());
+        assertFalse(runDefaultChain(jar, home, javaTmp).fullPath(), "the own root's new plan is replayed");
+    }
+
+    /** A child on the default cache chain (no cache setting), with a small heap, as a victim's JVM would be. */
+    private Run runDefaultChain(Path jar, Path home, Path javaTmp) throws Exception {
+        String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx96m", "-Xlog:class+load=info",
+                "-Duser.home=" + home, "-Djava.io.tmpdir=" + javaTmp, "-Dnativelib.platform=linux-x86_64"));
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator + jar,
+                LoadByName.class.getName(), "base"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        for (String variable : List.of("NATIVELIB_CACHE_DIR", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR")) {
+            pb.environment().remove(variable);
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        String loaded = out.lines().filter(l -> l.startsWith("loaded=")).findFirst().orElseThrow();
+        return new Run(out, out.contains(FULL_PATH), loaded.substring(7, loaded.indexOf(" coordinates=")));
+    }
 }

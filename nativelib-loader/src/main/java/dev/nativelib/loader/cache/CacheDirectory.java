@@ -157,6 +157,14 @@ public final class CacheDirectory {
     }
 
     /**
+     * @param root a checked cache root
+     * @return whether it lies on a {@code noexec} mount, where {@link #usable()} would pass it by
+     */
+    public static boolean noexec(Path root) {
+        return MountTable.noexec(root);
+    }
+
+    /**
      * @param root a cache root
      * @return whether {@link #reject} took it out of use in this JVM
      */

@@ -45,6 +45,11 @@ public final class LoadPlan {
     public static final String DIRECTORY = ".plans";
     static final String HEADER = "nativelib-plan 1";
     static final String SUFFIX = ".plan";
+    /**
+     * The largest plan read, in bytes. A plan holds its key (the class path among it) and one line per class-path
+     * entry and library: a class path of 5,000 JARs makes about 1 MB. A larger file is not one this loader wrote.
+     */
+    static final int MAX_BYTES = 8 << 20;
     /** Fingerprint of a class-path entry that does not exist; should it appear later, the class path has changed. */
     static final String MISSING = "missing";
     /** Fingerprint of a class-path directory without an index of native packages. */
@@ -144,15 +149,19 @@ public final class LoadPlan {
      */
     public static LoadPlan find(Path root, String key) {
         File file = file(root, key).toFile();
-        if (!file.isFile()) {
+        if (!file.isFile() || file.length() > MAX_BYTES) {
             return null;
         }
         byte[] bytes;
         // FileInputStream rather than Files: the JDK's channel classes are not in its default CDS archive, and
-        // loading them would cost a planned start more than reading the plan does.
+        // loading them would cost a planned start more than reading the plan does. Read up to the cap only: the file
+        // may have grown since its length was read.
         try (InputStream in = new FileInputStream(file)) {
-            bytes = in.readAllBytes();
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
+            return null;
+        }
+        if (bytes.length > MAX_BYTES) {
             return null;
         }
         LoadPlan plan = parse(new String(bytes, StandardCharsets.UTF_8));

@@ -72,6 +72,22 @@ class LoadPlanTest {
     }
 
     @Test
+    void aPlanFileBeyondTheCapIsNotRead() throws Exception {
+        String key = "k";
+        Path file = PlanWriter.save(tmp, sample(key));
+        assertTrue(LoadPlan.find(tmp, key) != null);
+        // The same plan padded past the cap (sparse, so the test costs no disk): not read, not an OutOfMemoryError.
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(LoadPlan.MAX_BYTES + 1L);
+        }
+        assertNull(LoadPlan.find(tmp, key));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        assertNull(LoadPlan.find(tmp, key));
+    }
+
+    @Test
     void aFieldThatCannotBeWrittenAsItIsMakesNoPlan() {
         LoadPlan plan = sample("k");
         assertNull(PlanWriter.writable(plan));
