@@ -219,7 +219,7 @@ final class FullLoad {
                 PackageDescriptor d = p.descriptor();
                 plan.addPackage(packageKey(d), d.coordinates(), notes.directories.get(packageKey(d)), p.origin());
                 for (LibraryEntry l : d.libraries()) {
-                    plan.addLibrary(l.path(), l.soname(), l.global());
+                    plan.addLibrary(l.path(), l.sha256(), l.soname(), l.global());
                 }
                 for (AliasEntry a : d.aliases()) {
                     plan.addAlias(a.path());

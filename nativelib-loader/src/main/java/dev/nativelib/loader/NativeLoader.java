@@ -257,7 +257,8 @@ public final class NativeLoader {
                 continue;
             }
             Path dir = root.resolve(plan.directory(i));
-            if (!VerifiedStamp.vouchesFor(dir, plan.libraryPaths(i)) || !present(dir, plan.aliases(i))) {
+            if (!VerifiedStamp.vouchesFor(dir, plan.libraryPaths(i), plan.librarySha256s(i))
+                    || !present(dir, plan.aliases(i))) {
                 if (Log.debugging()) {
                     Log.debug("the stamp of " + dir + " does not vouch for its files; taking the full path");
                 }

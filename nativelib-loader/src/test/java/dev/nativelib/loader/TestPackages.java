@@ -29,6 +29,7 @@ public final class TestPackages {
     private final Map<String, byte[]> libraries = new LinkedHashMap<>();
     private final List<AliasEntry> aliases = new ArrayList<>();
     private final Map<String, byte[]> overrides = new LinkedHashMap<>();
+    private byte[] descriptorTail = new byte[0];
 
     private TestPackages(String groupId, String artifactId, String version, String platform) {
         this.groupId = groupId;
@@ -67,6 +68,20 @@ public final class TestPackages {
         return this;
     }
 
+    /** Appends bytes (a comment line, say) to the descriptor as stored in the JAR. */
+    public TestPackages descriptorTail(byte[] tail) {
+        descriptorTail = tail.clone();
+        return this;
+    }
+
+    /** @return the descriptor's bytes as stored in the JAR */
+    public byte[] descriptorBytes() {
+        byte[] written = DescriptorFormat.write(descriptor());
+        byte[] all = java.util.Arrays.copyOf(written, written.length + descriptorTail.length);
+        System.arraycopy(descriptorTail, 0, all, written.length, descriptorTail.length);
+        return all;
+    }
+
     public PackageDescriptor descriptor() {
         List<LibraryEntry> entries = new ArrayList<>();
         libraries.forEach((path, bytes) -> entries.add(new LibraryEntry(path,
@@ -102,7 +117,7 @@ public final class TestPackages {
         String root = PackageLayout.packageRoot(groupId, artifactId, platform);
         entries.put(PackageLayout.INDEX, (PackageLayout.indexEntry(groupId, artifactId, platform) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        entries.put(root + PackageLayout.DESCRIPTOR, DescriptorFormat.write(descriptor()));
+        entries.put(root + PackageLayout.DESCRIPTOR, descriptorBytes());
         libraries.forEach((path, bytes) -> entries.put(root + path, overrides.getOrDefault(path, bytes)));
         return entries;
     }

@@ -65,14 +65,33 @@ public final class PackageExtractor {
      * @throws IOException if extraction or verification fails
      */
     public static Path extract(FoundPackage pkg, Path root) throws IOException {
-        Path cacheRoot = root;
+        return extract(pkg, root, FILE_HASHER);
+    }
+
+    /**
+     * How a library already on disk is hashed when it is verified: by reading the file. Tests substitute one that
+     * changes the file while it is being hashed.
+     */
+    interface Hasher {
+        String sha256(Path file) throws IOException;
+    }
+
+    /** An anonymous class rather than a method reference, whose first use would bootstrap java.lang.invoke. */
+    private static final Hasher FILE_HASHER = new Hasher() {
+        @Override
+        public String sha256(Path file) throws IOException {
+            return Sha256.of(file);
+        }
+    };
+
+    static Path extract(FoundPackage pkg, Path root, Hasher hasher) throws IOException {
         PackageDescriptor d = pkg.descriptor();
-        cacheRoot = CacheDirectory.createChecked(cacheRoot);
+        Path cacheRoot = CacheDirectory.createChecked(root);
         Path parent = CacheDirectory.createPrivate(cacheRoot.resolve(d.groupId()));
         Path target = directory(pkg, cacheRoot);
         boolean full = fullVerification();
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            String problem = verifyCached(target, d, full);
+            String problem = verifyCached(target, d, full, hasher);
             if (problem == null) {
                 if (Log.debugging()) {
                     Log.debug("reusing verified " + target);
@@ -93,7 +112,8 @@ public final class PackageExtractor {
             try (FileChannel lockFile = FileChannel.open(locks.resolve(d.groupId() + "-" + target.getFileName()
                     + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = lock(lockFile)) {
-                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && verifyCached(target, d, full) == null) {
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                        && verifyCached(target, d, full, hasher) == null) {
                     if (Log.debugging()) {
                         Log.debug("another process extracted " + target);
                     }
@@ -144,7 +164,8 @@ public final class PackageExtractor {
                 createAlias(tmp, alias);
             }
             if (VerifiedStamp.supported()) {
-                VerifiedStamp.write(tmp, d, true);
+                // Hashed while written into this private directory, which no one else can change.
+                VerifiedStamp.write(tmp, VerifiedStamp.snapshot(tmp, d), true);
             }
             try {
                 syncDirectory(tmp);
@@ -159,7 +180,7 @@ public final class PackageExtractor {
                 if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                     throw e;
                 }
-                String problem = verify(target, d);
+                String problem = verify(target, d, FILE_HASHER);
                 if (problem != null) {
                     throw new IOException("cannot move " + tmp + " to " + target + " and the directory there is"
                             + " not a valid copy (" + problem + ")", e);
@@ -175,12 +196,13 @@ public final class PackageExtractor {
      * @param pkg       a package
      * @param cacheRoot the cache root
      * @return the directory its verified files live in once extracted: named by coordinates, platform and the
-     *         first 16 hex digits of its content hash
+     *         first 32 hex digits (128 bits) of the SHA-256 of its descriptor, so packages with different content
+     *         never share one
      */
     public static Path directory(FoundPackage pkg, Path cacheRoot) {
         PackageDescriptor d = pkg.descriptor();
         return cacheRoot.resolve(d.groupId()).resolve(d.artifactId() + "-" + d.version() + "-" + d.platform().name()
-                + "-" + pkg.contentHash().substring(0, 16));
+                + "-" + pkg.contentHash().substring(0, 32));
     }
 
     /**
@@ -192,7 +214,7 @@ public final class PackageExtractor {
      * @throws IOException if a file cannot be read
      */
     public static String verifyInPlace(Path dir, PackageDescriptor d) throws IOException {
-        return verifyLibraries(dir, d);
+        return verifyLibraries(dir, d, FILE_HASHER);
     }
 
     /**
@@ -217,27 +239,44 @@ public final class PackageExtractor {
     }
 
     /**
-     * Checks a package directory found in the cache: by its stamp when allowed and it matches, else by hashing every
-     * library (and stamping the directory again when that succeeds, so the next start is cheap once more).
+     * Checks a package directory found in the cache: by its stamp when allowed and it matches (the stamp must name
+     * the SHA-256s of this descriptor), else by hashing every library. A successful hash stamps the directory again,
+     * so the next start is cheap once more, with the attributes read before hashing, and only when they are still
+     * the same after it: a library changed meanwhile is not vouched for.
      *
      * @return {@code null} when it can be loaded, else what is wrong with it
      */
-    private static String verifyCached(Path dir, PackageDescriptor d, boolean full) throws IOException {
+    private static String verifyCached(Path dir, PackageDescriptor d, boolean full, Hasher hasher)
+            throws IOException {
         if (!full && VerifiedStamp.matches(dir, d) && aliasesPresent(dir, d) == null) {
             return null;
         }
         FULL_CHECKS.incrementAndGet();
-        String problem = verify(dir, d);
-        if (problem == null && !full && VerifiedStamp.supported()) {
-            try {
-                VerifiedStamp.write(dir, d, false);
-            } catch (IOException e) {
-                if (Log.debugging()) {
-                    Log.debug("cannot stamp " + dir + ": " + e);
-                }
+        VerifiedStamp.Snapshot before = full || !VerifiedStamp.supported() ? null : snapshotOrNull(dir, d);
+        String problem = verify(dir, d, hasher);
+        if (problem != null || before == null) {
+            return problem;
+        }
+        if (!before.equals(snapshotOrNull(dir, d))) {
+            return "a library in " + dir + " changed while it was being verified";
+        }
+        try {
+            VerifiedStamp.write(dir, before, false);
+        } catch (IOException e) {
+            if (Log.debugging()) {
+                Log.debug("cannot stamp " + dir + ": " + e);
             }
         }
-        return problem;
+        return null;
+    }
+
+    /** A missing or unreadable library shows in the verification that follows, which names it. */
+    private static VerifiedStamp.Snapshot snapshotOrNull(Path dir, PackageDescriptor d) {
+        try {
+            return VerifiedStamp.snapshot(dir, d);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -263,8 +302,8 @@ public final class PackageExtractor {
     /**
      * @return {@code null} when every library matches the descriptor, else what does not
      */
-    static String verify(Path dir, PackageDescriptor d) throws IOException {
-        String problem = verifyLibraries(dir, d);
+    static String verify(Path dir, PackageDescriptor d, Hasher hasher) throws IOException {
+        String problem = verifyLibraries(dir, d, hasher);
         return problem != null ? problem : aliasesPresent(dir, d);
     }
 
@@ -277,7 +316,7 @@ public final class PackageExtractor {
         return null;
     }
 
-    private static String verifyLibraries(Path dir, PackageDescriptor d) throws IOException {
+    private static String verifyLibraries(Path dir, PackageDescriptor d, Hasher hasher) throws IOException {
         for (LibraryEntry library : d.libraries()) {
             Path file = dir.resolve(library.path());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -287,7 +326,7 @@ public final class PackageExtractor {
             if (size != library.size()) {
                 return file + " has " + size + " bytes, expected " + library.size();
             }
-            String hash = Sha256.of(file);
+            String hash = hasher.sha256(file);
             if (!hash.equals(library.sha256())) {
                 return file + " has SHA-256 " + hash + ", expected " + library.sha256();
             }

@@ -38,9 +38,12 @@ public final class VerifiedStamp {
     static final String FILE_NAME = ".nativelib-verified";
     /** What a stamp records, plus the file's type, all read by one {@code lstat}. */
     private static final String ATTRIBUTES = "unix:size,ino,dev,lastModifiedTime,ctime,isRegularFile";
-    private static final String HEADER = "nativelib-verified 1";
+    /** Format 2 records each library's SHA-256, so a stamp vouches only for the descriptor it was verified against. */
+    private static final String HEADER = "nativelib-verified 2";
     /** How long an extraction waits at most for its stamp to be younger than the files (HFS+ ticks are 1 s). */
     private static final long SETTLE_MILLIS = 2500;
+    /** Temporary stamps older than this were left by a JVM that died while writing one. */
+    private static final long STALE_MILLIS = 60 * 60 * 1000L;
 
     private VerifiedStamp() {
     }
@@ -51,31 +54,70 @@ public final class VerifiedStamp {
     }
 
     /**
-     * Writes the stamp for a directory whose libraries were just verified, through a temporary file and a rename so
-     * that a reader never sees half a stamp.
-     *
-     * @param dir    the package directory
-     * @param d      its descriptor
-     * @param settle whether to wait (a file system tick, at most {@value #SETTLE_MILLIS} ms) until the stamp is younger
-     *               than every library, so that it is trusted at once; without, a stamp written in the tick of a
-     *               change is simply not trusted
-     * @throws IOException if a file cannot be read or the stamp written
+     * What the file system says about a package's libraries now, as a stamp would record it. Taken before a
+     * directory's libraries are hashed and again after: only when both agree may the first be written as the stamp
+     * (git's racy-index rule), since a file changed while it was hashed would otherwise be vouched for with the
+     * attributes of its new content.
      */
-    static void write(Path dir, PackageDescriptor d, boolean settle) throws IOException {
+    static final class Snapshot {
+        private final List<String> lines;
+        private final FileTime newest;
+
+        private Snapshot(List<String> lines, FileTime newest) {
+            this.lines = lines;
+            this.newest = newest;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Snapshot other && lines.equals(other.lines);
+        }
+
+        @Override
+        public int hashCode() {
+            return lines.hashCode();
+        }
+    }
+
+    /**
+     * @param dir a package directory
+     * @param d   its descriptor
+     * @return the attributes of every library of {@code d} in {@code dir}, bound to the SHA-256 the descriptor gives
+     * @throws IOException if a library cannot be read (missing, say)
+     */
+    static Snapshot snapshot(Path dir, PackageDescriptor d) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
         FileTime newest = null;
         for (LibraryEntry library : d.libraries()) {
             Map<String, Object> attributes = attributes(dir.resolve(library.path()));
-            lines.add(library.path() + "\t" + fingerprint(attributes));
+            lines.add(line(library.path(), library.sha256(), attributes));
             FileTime changed = changed(attributes);
             newest = newest == null || changed.compareTo(newest) > 0 ? changed : newest;
         }
+        return new Snapshot(lines, newest);
+    }
+
+    /**
+     * Writes a stamp for a directory whose libraries were verified while {@code snapshot} held, through a temporary
+     * file and a rename so that a reader never sees half a stamp.
+     *
+     * @param dir      the package directory
+     * @param snapshot the libraries' attributes, read before they were hashed and found unchanged after
+     * @param settle   whether to wait (a file system tick, at most {@value #SETTLE_MILLIS} ms) until the stamp is
+     *                 younger than every library, so that it is trusted at once; without, a stamp written in the tick
+     *                 of a change is simply not trusted
+     * @throws IOException if the stamp cannot be written
+     */
+    static void write(Path dir, Snapshot snapshot, boolean settle) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        lines.addAll(snapshot.lines);
+        pruneTemporaries(dir);
         long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000L;
         while (true) {
             Path stamp = writeAtomically(dir, lines);
-            if (!settle || newest == null || Files.getLastModifiedTime(stamp, LinkOption.NOFOLLOW_LINKS)
-                    .compareTo(newest) > 0 || System.nanoTime() > deadline) {
+            if (!settle || snapshot.newest == null || Files.getLastModifiedTime(stamp, LinkOption.NOFOLLOW_LINKS)
+                    .compareTo(snapshot.newest) > 0 || System.nanoTime() > deadline) {
                 return;
             }
             try {
@@ -98,26 +140,45 @@ public final class VerifiedStamp {
         }
     }
 
+    /** Deletes temporary stamps that a JVM killed while writing one left behind. */
+    private static void pruneTemporaries(Path dir) {
+        long cutoff = System.currentTimeMillis() - STALE_MILLIS;
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir, FILE_NAME + "-*.tmp")) {
+            for (Path p : entries) {
+                if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            // Only tidying: a stamp is written all the same.
+        }
+    }
+
     /**
      * @param dir the package directory
      * @param d   its descriptor
-     * @return whether a stamp exists and every library of {@code d} still matches it
+     * @return whether a stamp exists and every library of {@code d} still matches it, with the SHA-256 {@code d}
+     *         gives
      */
     static boolean matches(Path dir, PackageDescriptor d) {
         List<String> paths = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         for (LibraryEntry library : d.libraries()) {
             paths.add(library.path());
+            hashes.add(library.sha256());
         }
-        return vouchesFor(dir, paths);
+        return vouchesFor(dir, paths, hashes);
     }
 
     /**
      * @param dir          a package directory in the cache
      * @param libraryPaths its libraries' paths inside it, in descriptor order
-     * @return whether a stamp exists, lists exactly these libraries, and every one of them still matches it (so each
-     *         still holds the content whose SHA-256 was verified when the stamp was written)
+     * @param sha256s      the SHA-256 the descriptor being loaded gives each of them, in the same order
+     * @return whether a stamp exists, lists exactly these libraries with these SHA-256s (compared as text: nothing is
+     *         hashed), and every one of them still matches it, so that each still holds the content whose SHA-256 was
+     *         verified when the stamp was written
      */
-    public static boolean vouchesFor(Path dir, List<String> libraryPaths) {
+    public static boolean vouchesFor(Path dir, List<String> libraryPaths, List<String> sha256s) {
         String[] lines;
         FileTime stamped;
         try {
@@ -125,8 +186,13 @@ public final class VerifiedStamp {
             stamped = Files.getLastModifiedTime(stamp, LinkOption.NOFOLLOW_LINKS);
             // FileInputStream rather than Files.readAllLines: the readers and channels behind the latter are not in
             // the JDK's default CDS archive, and loading them would cost each warm start more than the check itself.
+            // A stamp this loader wrote has a line of about 200 bytes per library.
             try (java.io.InputStream in = new java.io.FileInputStream(stamp.toFile())) {
-                lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+                byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+                if (bytes.length > MAX_BYTES) {
+                    return false;
+                }
+                lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
             }
         } catch (IOException | RuntimeException e) {
             return false;
@@ -139,7 +205,7 @@ public final class VerifiedStamp {
                 String path = libraryPaths.get(i);
                 Map<String, Object> attributes = attributes(dir.resolve(path));
                 if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))
-                        || !lines[i + 1].equals(path + "\t" + fingerprint(attributes))
+                        || !lines[i + 1].equals(line(path, sha256s.get(i), attributes))
                         || changed(attributes).compareTo(stamped) >= 0) {
                     return false;
                 }
@@ -148,6 +214,13 @@ public final class VerifiedStamp {
             return false;
         }
         return true;
+    }
+
+    /** The largest stamp read, in bytes: room for thousands of libraries. */
+    private static final int MAX_BYTES = 1 << 20;
+
+    private static String line(String path, String sha256, Map<String, Object> attributes) {
+        return path + "\t" + sha256 + "\t" + fingerprint(attributes);
     }
 
     private static Map<String, Object> attributes(Path file) throws IOException {

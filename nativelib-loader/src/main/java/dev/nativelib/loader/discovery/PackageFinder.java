@@ -147,19 +147,11 @@ public final class PackageFinder {
     }
 
     /**
-     * Names a package's content for the cache: CRC-32C and CRC-32 of its descriptor, 16 hex digits. The descriptor
-     * lists every library's size and SHA-256, so different content gives a different key; the key only names a
-     * directory, whose files are still verified against the descriptor before anything is loaded, so a checksum
-     * suffices, and it spares every start the initialisation of the JDK's security providers that
-     * {@code MessageDigest} costs.
+     * @param descriptor a descriptor's bytes
+     * @return the {@link ContentKey} naming its package's content
      */
     static String contentKey(byte[] descriptor) {
-        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-        c.update(descriptor, 0, descriptor.length);
-        java.util.zip.CRC32 d = new java.util.zip.CRC32();
-        d.update(descriptor, 0, descriptor.length);
-        String hex = Long.toHexString(c.getValue() << 32 | d.getValue());
-        return "0".repeat(16 - hex.length()) + hex;
+        return ContentKey.of(descriptor);
     }
 
     private static InputStream open(URL url) throws IOException {

@@ -43,7 +43,8 @@ public final class LoadPlan {
     public static final String PROPERTY = "nativelib.plan";
     /** Directory of the plans, inside the cache root. */
     public static final String DIRECTORY = ".plans";
-    static final String HEADER = "nativelib-plan 1";
+    /** Format 2 binds every library to its SHA-256; plans of format 1 are not read (the full path rewrites them). */
+    static final String HEADER = "nativelib-plan 2";
     static final String SUFFIX = ".plan";
     /**
      * The largest plan read, in bytes. A plan holds its key (the class path among it) and one line per class-path
@@ -228,12 +229,14 @@ public final class LoadPlan {
      * Appends a library to the last package added.
      *
      * @param path   its path inside the package directory
+     * @param sha256 the SHA-256 its package's descriptor gives it: a replay loads it only when the directory's
+     *               verified stamp vouches for this very hash
      * @param soname its SONAME, or {@code null}
      * @param global whether it is opened with global symbol scope
      */
-    public void addLibrary(String path, String soname, boolean global) {
+    public void addLibrary(String path, String sha256, String soname, boolean global) {
         libraries.get(libraries.size() - 1).add(new String[] {path, soname == null ? "" : soname,
-            global ? "global" : "local"});
+            global ? "global" : "local", sha256});
     }
 
     /**
@@ -341,6 +344,18 @@ public final class LoadPlan {
 
     /**
      * @param i a package index
+     * @return the SHA-256 of package {@code i}'s libraries, in the order of {@link #libraryPaths(int)}
+     */
+    public List<String> librarySha256s(int i) {
+        List<String> hashes = new ArrayList<>();
+        for (String[] library : libraries.get(i)) {
+            hashes.add(library[3]);
+        }
+        return hashes;
+    }
+
+    /**
+     * @param i a package index
      * @return the aliases package {@code i}'s directory must hold
      */
     public List<String> aliases(int i) {
@@ -435,9 +450,9 @@ public final class LoadPlan {
                 plan.addEntry(f.get(2), f.get(1));
             } else if (kind.equals("package") && f.size() == 5 && relative(f.get(3))) {
                 plan.addPackage(f.get(1), f.get(2), f.get(3), f.get(4));
-            } else if (kind.equals("library") && f.size() == 4 && !plan.packages.isEmpty() && relative(f.get(3))
-                    && (f.get(1).equals("global") || f.get(1).equals("local"))) {
-                plan.addLibrary(f.get(3), f.get(2), f.get(1).equals("global"));
+            } else if (kind.equals("library") && f.size() == 5 && !plan.packages.isEmpty() && relative(f.get(4))
+                    && (f.get(1).equals("global") || f.get(1).equals("local")) && sha256(f.get(2))) {
+                plan.addLibrary(f.get(4), f.get(2), f.get(3), f.get(1).equals("global"));
             } else if (kind.equals("alias") && f.size() == 2 && !plan.packages.isEmpty() && relative(f.get(1))) {
                 plan.addAlias(f.get(1));
             } else {
@@ -451,6 +466,20 @@ public final class LoadPlan {
     static boolean relative(String path) {
         return !path.isEmpty() && path.charAt(0) != '/' && path.indexOf("..") < 0 && path.indexOf('\\') < 0
                 && path.indexOf(':') < 0;
+    }
+
+    /** 64 lower-case hex digits, as descriptors write a SHA-256. */
+    private static boolean sha256(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int number(String s) {

@@ -170,7 +170,7 @@ public final class PlanWriter {
         for (int i = 0; i < plan.packages.size(); i++) {
             line(out, "package", plan.packages.get(i));
             for (String[] l : plan.libraries.get(i)) {
-                line(out, "library", l[2], l[1], l[0]);
+                line(out, "library", l[2], l[3], l[1], l[0]);
             }
             for (String alias : plan.aliases.get(i)) {
                 line(out, "alias", alias);

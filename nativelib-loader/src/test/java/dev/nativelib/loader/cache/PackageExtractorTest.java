@@ -51,7 +51,8 @@ class PackageExtractorTest {
         Path cache = tmp.resolve("cache");
         Path dir = PackageExtractor.extract(p, cache);
 
-        assertEquals(cache.resolve("dev.example/greet-1.0-linux-x86_64-" + p.contentHash().substring(0, 16)), dir);
+        assertEquals(cache.resolve("dev.example/greet-1.0-linux-x86_64-"
+                + Sha256.of(greet().descriptorBytes()).substring(0, 32)), dir);
         assertEquals("greet library bytes", Files.readString(dir.resolve("lib/libgreet.so.1.0.0")));
         assertEquals("jni library bytes", Files.readString(dir.resolve("lib/libgreetjni.so")));
         assertEquals(Paths.get("libgreet.so.1.0.0"), Files.readSymbolicLink(dir.resolve("lib/libgreet.so.1")));
@@ -362,6 +363,73 @@ class PackageExtractorTest {
         assertFalse(a.equals(b));
         assertEquals("greet library bytes", Files.readString(a.resolve("lib/libgreet.so.1.0.0")));
         assertEquals("rebuilt library", Files.readString(b.resolve("lib/libgreet.so.1.0.0")));
+    }
+
+    @Test
+    void aStampVouchesOnlyForTheSha256sOfTheDescriptorBeingLoaded() throws IOException {
+        // Another package's verified directory, under the name this one's would have (a collision of names, a
+        // directory moved by hand): its stamp matches its files, but not this descriptor's SHA-256s.
+        Path cache = tmp.resolve("cache");
+        FoundPackage other = found(TestPackages.of("dev.example", "greet", "1.0", "linux-x86_64")
+                .library("lib/libgreet.so.1.0.0", "GREET library bytes").library("lib/libgreetjni.so", "jni")
+                .alias("lib/libgreet.so.1", "libgreet.so.1.0.0").alias("lib/libgreet.so", "libgreet.so.1"));
+        Path theirs = PackageExtractor.extract(other, cache);
+        Files.delete(tmp.resolve("jars/greet-1.0-linux-x86_64.jar"));
+        FoundPackage genuine = found(greet());
+        Path ours = PackageExtractor.directory(genuine, CacheDirectory.createChecked(cache));
+        Files.move(theirs, ours);
+        assertEquals(ours, PackageExtractor.extract(genuine, cache));
+        assertEquals("greet library bytes", Files.readString(ours.resolve("lib/libgreet.so.1.0.0")),
+                "the other package's library must not be reused");
+        assertEquals("jni library bytes", Files.readString(ours.resolve("lib/libgreetjni.so")));
+    }
+
+    @Test
+    void descriptorsWhoseChecksumsCollideGetDirectoriesOfTheirOwn() throws IOException {
+        TestPackages genuine = greet();
+        // Same coordinates, another library, and a comment line whose bytes make both CRCs equal the genuine's.
+        TestPackages forged = TestPackages.of("dev.example", "greet", "1.0", "linux-x86_64")
+                .library("lib/libgreet.so.1.0.0", "EVIL library bytes!")
+                .library("lib/libgreetjni.so", "jni library bytes")
+                .alias("lib/libgreet.so.1", "libgreet.so.1.0.0")
+                .alias("lib/libgreet.so", "libgreet.so.1");
+        forged.descriptorTail(CrcForgery.tail(forged.descriptorBytes(), genuine.descriptorBytes()));
+        assertEquals(CrcForgery.crcs(genuine.descriptorBytes()), CrcForgery.crcs(forged.descriptorBytes()),
+                "the forgery works");
+
+        Path cache = tmp.resolve("cache");
+        Path evil = PackageExtractor.extract(found(forged), cache);
+        Files.delete(tmp.resolve("jars/greet-1.0-linux-x86_64.jar"));
+        Path good = PackageExtractor.extract(found(genuine), cache);
+        assertFalse(good.equals(evil), "colliding checksums must not share a directory");
+        assertEquals("greet library bytes", Files.readString(good.resolve("lib/libgreet.so.1.0.0")));
+        assertEquals("EVIL library bytes!", Files.readString(evil.resolve("lib/libgreet.so.1.0.0")));
+    }
+
+    @Test
+    void aLibraryChangedWhileItIsHashedIsNotStamped() throws Exception {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        Path dir = PackageExtractor.extract(p, cache);
+        Path lib = dir.resolve("lib/libgreetjni.so");
+        // A stale stamp makes the next start hash the libraries; someone changes one right after it was hashed.
+        Files.setLastModifiedTime(dir.resolve(VerifiedStamp.FILE_NAME), java.nio.file.attribute.FileTime.fromMillis(0));
+        PackageExtractor.Hasher changingHasher = new PackageExtractor.Hasher() {
+            @Override
+            public String sha256(Path file) throws IOException {
+                String hash = Sha256.of(file);
+                if (file.equals(lib)) {
+                    Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rw-------"));
+                    Files.writeString(lib, "jni library BYTES"); // same size, other content
+                }
+                return hash;
+            }
+        };
+        PackageExtractor.extract(p, cache, changingHasher);
+        // The start that saw the change must not have stamped the changed file as verified: the next one hashes it,
+        // finds it damaged and extracts the package again.
+        PackageExtractor.extract(p, cache);
+        assertEquals("jni library bytes", Files.readString(lib));
     }
 
     private static String perms(Path p) throws IOException {

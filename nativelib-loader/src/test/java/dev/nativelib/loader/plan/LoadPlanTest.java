@@ -18,16 +18,20 @@ class LoadPlanTest {
     @TempDir
     Path tmp;
 
+    private static final String SHA_A = "a".repeat(64);
+    private static final String SHA_B = "0123456789abcdef".repeat(4);
+    private static final String SHA_BJNI = "fedcba9876543210".repeat(4);
+
     static LoadPlan sample(String key) {
         LoadPlan plan = new LoadPlan(key, "linux-x86_64");
         plan.addEntry("/app/lib/a.jar", "file 10 20");
         plan.addEntry("/app/classes", "directory");
         plan.addPackage("g:a:linux-x86_64", "g:a:1.0", "g/a-1.0-linux-x86_64-0123456789abcdef", "/app/lib/a.jar");
-        plan.addLibrary("lib/liba.so.1", "liba.so.1", false);
+        plan.addLibrary("lib/liba.so.1", SHA_A, "liba.so.1", false);
         plan.addAlias("lib/liba.so");
         plan.addPackage("g:b:linux-x86_64", "g:b:1.0", "g/b-1.0-linux-x86_64-fedcba9876543210", "/app/lib/b.jar");
-        plan.addLibrary("lib/libb.so.1", null, true);
-        plan.addLibrary("lib/libbjni.so", "libbjni.so", false);
+        plan.addLibrary("lib/libb.so.1", SHA_B, null, true);
+        plan.addLibrary("lib/libbjni.so", SHA_BJNI, "libbjni.so", false);
         plan.result(1, 1);
         return plan;
     }
@@ -45,6 +49,7 @@ class LoadPlanTest {
         assertEquals("g/b-1.0-linux-x86_64-fedcba9876543210", read.directory(1));
         assertEquals("/app/lib/b.jar", read.origin(1));
         assertEquals(List.of("lib/libb.so.1", "lib/libbjni.so"), read.libraryPaths(1));
+        assertEquals(List.of(SHA_B, SHA_BJNI), read.librarySha256s(1));
         assertNull(read.soname(1, 0));
         assertEquals("libbjni.so", read.soname(1, 1));
         assertTrue(read.global(1, 0));
@@ -60,7 +65,9 @@ class LoadPlanTest {
     void whatIsNotAWholePlanReadsAsNone() {
         String good = PlanWriter.format(sample("k"));
         assertTrue(LoadPlan.parse(good) != null);
-        assertNull(LoadPlan.parse(good.replace("nativelib-plan 1", "nativelib-plan 2")), "another format version");
+        assertNull(LoadPlan.parse(good.replace("nativelib-plan 2", "nativelib-plan 1")), "another format version");
+        assertNull(LoadPlan.parse(good.replace(SHA_A, "A".repeat(64))), "a SHA-256 not as descriptors write it");
+        assertNull(LoadPlan.parse(good.replace(SHA_A, "a".repeat(63))), "a SHA-256 cut short");
         assertNull(LoadPlan.parse(good.substring(0, good.indexOf("key\n"))), "cut before the key");
         assertNull(LoadPlan.parse(good.replace("result\t1\t1", "result\t1\t2")), "result outside the package");
         assertNull(LoadPlan.parse(good.replace("result\t1\t1", "result\t2\t0")), "result outside the plan");
