@@ -1,26 +1,20 @@
 package dev.nativelib.loader;
 
+import dev.nativelib.loader.settings.Settings;
 import dev.nativelib.loader.cache.CacheDirectory;
 import dev.nativelib.loader.cache.PackageExtractor;
 import dev.nativelib.loader.descriptor.AliasEntry;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.discovery.FoundPackage;
-import dev.nativelib.loader.discovery.PackageFinder;
-import dev.nativelib.loader.discovery.PackageSelector;
-import dev.nativelib.loader.graph.DependencyGraph;
 import dev.nativelib.loader.log.Log;
 import dev.nativelib.loader.override.LibrarySource;
 import dev.nativelib.loader.override.Overrides;
-import dev.nativelib.loader.override.SystemLibraries;
 import dev.nativelib.loader.plan.LoadPlan;
 import dev.nativelib.loader.plan.PlanWriter;
 import dev.nativelib.loader.platform.Platform;
-import dev.nativelib.loader.platform.PlatformDetector;
-import dev.nativelib.loader.scope.GlobalScope;
 import dev.nativelib.loader.verify.MappedFiles;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -48,40 +42,32 @@ final class FullLoad {
      * @param bindTo      the class loader to bind the requested package's libraries to, with {@code binder}
      * @param binder      how to bind them, or {@code null} to load them with {@link System#load}
      * @param planKey     the {@link LoadPlan#key key} of this load, or {@code null} when no plan is to be written
+     * @param registry    what this process has loaded; updated with what this loads
      * @return what was loaded
      */
-    static LoadedLibrary load(String name, ClassLoader classLoader, ClassLoader bindTo, Binder binder,
-                              String planKey) {
-        Platform platform;
-        try {
-            platform = PlatformDetector.current();
-        } catch (IllegalArgumentException e) {
-            throw new NativeLoaderException("Cannot load '" + name + "': -D" + PlatformDetector.PLATFORM_PROPERTY
-                    + " is invalid: " + e.getMessage(), e);
-        }
+    static LoadedLibrary load(String name, ClassLoader classLoader, ClassLoader bindTo, LibraryOpener.Binder binder,
+                              String planKey, Registry registry) {
+        Platform platform = Resolver.platform(name);
         // Fingerprinted before discovery: a JAR replaced meanwhile then fails the next start's check.
         PlanNotes notes = planKey == null ? null : PlanNotes.start();
         FoundPackage pkg;
         List<FoundPackage> order;
         try {
-            List<FoundPackage> all = PackageFinder.find(classLoader);
-            pkg = PackageSelector.select(name, platform, all);
-            List<FoundPackage> here = new ArrayList<>();
-            for (FoundPackage p : all) {
-                if (p.descriptor().platform().equals(platform)) {
-                    here.add(p);
-                }
-            }
-            order = new DependencyGraph(here, new java.util.function.Predicate<String>() {
-                @Override
-                public boolean test(String soname) {
-                    boolean mapped = MappedFiles.hasSoname(soname);
-                    if (mapped && notes != null) {
-                        notes.obstacle = soname + " was accepted because the process already had it loaded";
-                    }
-                    return mapped;
-                }
-            }).loadOrder(pkg);
+            Resolver.Resolution resolution = Resolver.resolve(Resolver.find(classLoader), name, platform,
+                    new java.util.function.Predicate<String>() {
+                        @Override
+                        public boolean test(String soname) {
+                            boolean mapped = MappedFiles.hasSoname(soname);
+                            if (mapped && notes != null) {
+                                notes.obstacle = soname + " was accepted because the process already had it loaded";
+                            }
+                            return mapped;
+                        }
+                    });
+            pkg = resolution.requested;
+            order = resolution.order();
+        } catch (NativeLoaderException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new NativeLoaderException(e.getMessage(), e);
         }
@@ -99,27 +85,25 @@ final class FullLoad {
             String key = packageKey(pd);
             List<Path> files;
             if (p == pkg && binder != null) {
-                Map<String, List<Path>> bound = NativeLoader.BINDINGS.get(bindTo);
-                if (bound == null) {
-                    bound = new HashMap<>();
-                    NativeLoader.BINDINGS.put(bindTo, bound);
-                }
-                files = bound.get(key);
+                files = registry.bound(bindTo, key);
                 if (files == null) {
-                    mapped = mapped != null ? mapped : NativeLoader.mappedNow();
-                    files = NativeLoader.LOADED.containsKey(key) ? bindAgain(p, NativeLoader.LOADED.get(key), binder)
-                            : loadPackage(p, classLoader, binder, NativeLoader.mappedBefore(mapped, all), null);
-                    NativeLoader.LOADED.putIfAbsent(key, files);
-                    bound.put(key, files);
+                    mapped = mapped != null ? mapped : LibraryOpener.mappedNow(null);
+                    List<Path> loaded = registry.files(key);
+                    files = loaded != null ? bindAgain(p, loaded, binder)
+                            : loadPackage(p, classLoader, binder, LibraryOpener.mappedBefore(mapped, all), null,
+                            registry);
+                    registry.loaded(key, files);
+                    registry.bind(bindTo, key, files);
                 }
             } else {
-                files = NativeLoader.LOADED.get(key);
+                files = registry.files(key);
                 if (files == null) {
-                    mapped = mapped != null ? mapped : NativeLoader.mappedNow();
-                    files = loadPackage(p, classLoader, null, NativeLoader.mappedBefore(mapped, all), notes);
-                    NativeLoader.LOADED.put(key, files);
+                    mapped = mapped != null ? mapped : LibraryOpener.mappedNow(null);
+                    files = loadPackage(p, classLoader, null, LibraryOpener.mappedBefore(mapped, all), notes,
+                            registry);
+                    registry.loaded(key, files);
                 } else {
-                    Path[] cached = NativeLoader.CACHED.get(key);
+                    Path[] cached = registry.cacheLocation(key);
                     if (notes != null && cached != null) {
                         notes.extracted(cached[0], cached[1], pd);
                     } else if (notes != null) {
@@ -201,7 +185,7 @@ final class FullLoad {
     private static void savePlan(String key, String name, FoundPackage pkg, List<FoundPackage> order,
                                  PlanNotes notes) {
         if (notes.obstacle == null && PackageExtractor.verifiesFully()) {
-            notes.obstacle = "every load hashes every library (-D" + PackageExtractor.VERIFY_PROPERTY
+            notes.obstacle = "every load hashes every library (-D" + Settings.CACHE_VERIFY.property()
                     + "=full, or no verified stamps on this file system)";
         }
         if (notes.obstacle != null) {
@@ -249,7 +233,7 @@ final class FullLoad {
      * Binds a package that another class loader already bound: each library is bound again; one the JVM refuses
      * ("already loaded in another classloader") is copied to a private directory and the copy is bound instead.
      */
-    private static List<Path> bindAgain(FoundPackage p, List<Path> files, Binder binder) {
+    private static List<Path> bindAgain(FoundPackage p, List<Path> files, LibraryOpener.Binder binder) {
         List<Path> bound = new ArrayList<>();
         Path copies = null;
         for (Path file : files) {
@@ -292,8 +276,8 @@ final class FullLoad {
         return libraries.size() - 1;
     }
 
-    private static List<Path> loadPackage(FoundPackage pkg, ClassLoader classLoader, Binder binder,
-                                          Set<Path> mappedBefore, PlanNotes notes) {
+    private static List<Path> loadPackage(FoundPackage pkg, ClassLoader classLoader, LibraryOpener.Binder binder,
+                                          Set<Path> mappedBefore, PlanNotes notes, Registry registry) {
         PackageDescriptor d = pkg.descriptor();
         if (d.libraries().isEmpty()) {
             throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in " + pkg.origin()
@@ -320,8 +304,21 @@ final class FullLoad {
                 dir = local;
             } else {
                 cacheRoot = CacheDirectory.usable();
-                dir = PackageExtractor.extract(pkg, cacheRoot);
-                NativeLoader.CACHED.put(packageKey(d), new Path[] {cacheRoot, dir});
+                try {
+                    dir = PackageExtractor.extract(pkg, cacheRoot);
+                } catch (IOException e) {
+                    if (!outOfSpace(e)) {
+                        throw e;
+                    }
+                    // This root's file system is full (or this user's quota on it): the next root of the chain may
+                    // not be. An explicitly configured root is the only candidate, so the error then names it.
+                    Log.warning("cannot extract " + d.coordinates() + " into " + cacheRoot + " (" + e.getMessage()
+                            + "); trying the next cache directory");
+                    CacheDirectory.reject(cacheRoot, "no space left to extract " + d.coordinates() + " ("
+                            + e.getMessage() + ")");
+                    return loadPackage(pkg, classLoader, binder, mappedBefore, notes, registry);
+                }
+                registry.cachedIn(packageKey(d), cacheRoot, dir);
                 if (notes != null) {
                     notes.extracted(cacheRoot, dir, d);
                 }
@@ -331,7 +328,7 @@ final class FullLoad {
         } catch (IOException | RuntimeException e) {
             throw new NativeLoaderException("Cannot extract " + d.coordinates() + " [" + d.platform() + "] from "
                     + pkg.origin() + (cacheRoot == null ? "" : " into the cache " + cacheRoot) + ": " + e.getMessage()
-                    + "\nSet -D" + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT
+                    + "\nSet -D" + Settings.CACHE_DIR.property() + "=<dir> (or " + Settings.CACHE_DIR.environment()
                     + ") to a writable directory owned by this user.", e);
         }
         try {
@@ -345,7 +342,7 @@ final class FullLoad {
                     + "); trying the next cache directory");
             CacheDirectory.reject(cacheRoot, "libraries extracted there could not be mapped as code ("
                     + f.getMessage() + ")");
-            return loadPackage(pkg, classLoader, binder, mappedBefore, notes);
+            return loadPackage(pkg, classLoader, binder, mappedBefore, notes, registry);
         }
     }
 
@@ -369,32 +366,39 @@ final class FullLoad {
         return true;
     }
 
+    /** Whether writing failed for want of space: ENOSPC or EDQUOT, as the JDK words them (Linux, macOS). */
+    private static boolean outOfSpace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Messages of dlopen failing because the file's location forbids executable mappings (glibc, musl). */
     private static boolean mapFailure(Throwable e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("failed to map segment") || m.contains("Operation not permitted");
     }
 
-    private static List<Path> loadFrom(FoundPackage pkg, Path dir, ClassLoader classLoader, Binder binder,
+    private static List<Path> loadFrom(FoundPackage pkg, Path dir, ClassLoader classLoader,
+                                       LibraryOpener.Binder binder,
                                        Set<Path> mappedBefore, PlanNotes notes)
             throws MapFailure {
         PackageDescriptor d = pkg.descriptor();
         List<Path> loaded = new ArrayList<>();
         List<String> sonames = new ArrayList<>();
-        Overrides.Decision decision;
-        try {
-            decision = Overrides.current().forPackage(d.artifactId());
-        } catch (IllegalArgumentException e) {
-            throw new NativeLoaderException("Cannot load " + d.coordinates() + ": " + e.getMessage(), e);
-        }
+        Overrides.Decision decision = Resolver.decision(d);
         if (notes != null && (decision.directory() != null || decision.preferSystem())) {
             // What such a setting picks depends on files outside the cache, which a plan does not fingerprint.
             notes.obstacle = decision.source() + " decides where " + d.coordinates() + "'s libraries come from";
         }
-        SystemLibraries system = decision.preferSystem()
-                ? SystemLibraries.forPlatform(d.platform(), System.getenv()) : null;
+        List<LibrarySource.Choice> choices = Resolver.sources(d, dir, decision);
+        int index = 0;
         for (LibraryEntry library : d.libraries()) {
-            LibrarySource.Choice choice = LibrarySource.choose(library, dir.resolve(library.path()), decision, system);
+            LibrarySource.Choice choice = choices.get(index++);
             Path file = choice.file();
             if (notes != null && !file.startsWith(dir)) {
                 notes.obstacle = library.path() + " of " + d.coordinates() + " comes from " + file + " ("
@@ -405,7 +409,7 @@ final class FullLoad {
             }
             if (library.global()) {
                 try {
-                    String how = GlobalScope.open(d.platform().os(), file, classLoader);
+                    String how = LibraryOpener.openGlobal(d.platform().os(), file, classLoader);
                     if (Log.debugging()) {
                         Log.debug("opened " + file + " with global scope through " + how);
                     }
@@ -422,15 +426,12 @@ final class FullLoad {
                 }
             }
             try {
-                if (binder == null) {
-                    System.load(file.toString());
-                } else {
-                    binder.load(file);
-                }
+                LibraryOpener.load(file, binder);
             } catch (UnsatisfiedLinkError e) {
                 String hint = mapFailure(e)
                         ? "\nThe directory is probably on a file system mounted noexec; set -D"
-                        + CacheDirectory.PROPERTY + "=<dir> (or " + CacheDirectory.ENVIRONMENT + ") to one that allows"
+                        + Settings.CACHE_DIR.property() + "=<dir> (or " + Settings.CACHE_DIR.environment()
+                        + ") to one that allows"
                         + " executing code."
                         : e.getMessage() != null && e.getMessage().contains("undefined symbol")
                         ? "\nThe library uses a symbol that none of the libraries it links (NEEDED) provides. If"
@@ -449,33 +450,7 @@ final class FullLoad {
             loaded.add(file);
             sonames.add(library.soname());
         }
-        NativeLoader.reportConflicts(d.coordinates(), sonames, loaded, mappedBefore);
+        LibraryOpener.reportConflicts(d.coordinates(), sonames, loaded, mappedBefore);
         return loaded;
     }
-
-    /** Loads a library file so that the JVM can bind native methods to it. */
-    @FunctionalInterface
-    interface Binder {
-        void load(Path file);
-    }
-
-    /**
-     * @param systemLoad {@link System#load} looked up through a caller's lookup, which binds to the caller's loader
-     * @return a binder that loads through it
-     */
-    static Binder binder(MethodHandle systemLoad) {
-        return new Binder() {
-            @Override
-            public void load(Path file) {
-                try {
-                    systemLoad.invokeExact(file.toString());
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        };
-    }
-
 }

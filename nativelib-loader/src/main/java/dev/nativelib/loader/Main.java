@@ -1,20 +1,18 @@
 package dev.nativelib.loader;
 
+import dev.nativelib.loader.settings.Settings;
 import dev.nativelib.loader.cache.CacheDirectory;
 import dev.nativelib.loader.cache.PackageExtractor;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.discovery.FoundPackage;
-import dev.nativelib.loader.discovery.PackageFinder;
-import dev.nativelib.loader.discovery.PackageSelector;
 import dev.nativelib.loader.graph.DependencyGraph;
 import dev.nativelib.loader.override.LibrarySource;
-import dev.nativelib.loader.override.Overrides;
-import dev.nativelib.loader.override.SystemLibraries;
 import dev.nativelib.loader.platform.Libc;
 import dev.nativelib.loader.platform.LibcDetector;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
+import dev.nativelib.loader.verify.MappedFiles;
 import java.io.File;
 import java.io.PrintStream;
 import java.net.MalformedURLException;
@@ -68,14 +66,14 @@ public final class Main {
         }
         Platform platform;
         try {
-            platform = PlatformDetector.current();
-        } catch (IllegalArgumentException e) {
-            out.println("error: -D" + PlatformDetector.PLATFORM_PROPERTY + ": " + e.getMessage());
+            platform = Resolver.platform("");
+        } catch (NativeLoaderException e) {
+            out.println("error: -D" + Settings.PLATFORM.property() + ": " + e.getCause().getMessage());
             return 2;
         }
-        String override = System.getProperty(PlatformDetector.PLATFORM_PROPERTY);
+        String override = System.getProperty(Settings.PLATFORM.property());
         out.println("platform: " + platform + (override != null && !override.isBlank()
-                ? " (from -D" + PlatformDetector.PLATFORM_PROPERTY + ")"
+                ? " (from -D" + Settings.PLATFORM.property() + ")"
                 : " (detected from os.name=" + System.getProperty("os.name") + ", os.arch="
                 + System.getProperty("os.arch") + libc(platform) + ")"));
         Path cache;
@@ -89,7 +87,7 @@ public final class Main {
         }
         List<FoundPackage> all;
         try {
-            all = PackageFinder.find(loader);
+            all = Resolver.find(loader);
         } catch (RuntimeException e) {
             out.println("error: " + e.getMessage());
             return 1;
@@ -109,17 +107,18 @@ public final class Main {
             out.println();
             out.println("load(\"" + name + "\"):");
             try {
-                FoundPackage root = PackageSelector.select(name, platform, all);
+                // The same resolution load() makes (this process has none of the libraries mapped).
+                Resolver.Resolution resolution = Resolver.resolve(all, name, platform, MappedFiles::hasSoname);
                 int n = 1;
-                for (DependencyGraph.Step step : new DependencyGraph(here).explain(root)) {
+                for (DependencyGraph.Step step : resolution.steps) {
                     PackageDescriptor d = step.pkg().descriptor();
                     out.println("  " + n++ + ". " + d.coordinates() + ": " + step.why());
                     Path local = step.pkg().localDirectory();
                     Path dir = local != null ? local : PackageExtractor.directory(step.pkg(), cache);
-                    Overrides.Decision decision = Overrides.current().forPackage(d.artifactId());
-                    SystemLibraries system = SystemLibraries.forPlatform(platform, System.getenv());
-                    for (LibraryEntry l : d.libraries()) {
-                        LibrarySource.Choice choice = LibrarySource.choose(l, dir.resolve(l.path()), decision, system);
+                    List<LibrarySource.Choice> choices = Resolver.sources(d, dir, Resolver.decision(d));
+                    for (int i = 0; i < choices.size(); i++) {
+                        LibraryEntry l = d.libraries().get(i);
+                        LibrarySource.Choice choice = choices.get(i);
                         out.println("       " + choice.file() + (l.soname() == null ? "" : " [" + l.soname() + "]")
                                 + ": " + (choice.why().equals("packaged") ? "packaged in " + step.pkg().origin()
                                 : choice.why()));

@@ -59,4 +59,42 @@ class MainTest {
         assertEquals("2\nerror: --classpath needs a value (entries separated by " + File.pathSeparator + ")\n",
                 run("--classpath"));
     }
+
+    @Test
+    void theReportShowsExactlyWhatLoadLoads() throws Exception {
+        // libtop needs libbase.so.1, which another package provides: the report and load() must agree on the
+        // packages, their order and every file, down to the cache directory.
+        System.setProperty("nativelib.platform", "linux-x86_64");
+        System.setProperty("nativelib.cache.dir", tmp.resolve("cache").toString());
+        Path jars = java.nio.file.Files.createDirectories(tmp.resolve("jars"));
+        Path base = TestPackages.of("dev.example", "report-base", "1.0", "linux-x86_64")
+                .libraryFile("lib/libbase.so.1", dev.nativelib.loader.binary.Fixtures.path("elf/libbase.so.1"),
+                        "libbase.so.1")
+                .writeJar(jars);
+        Path top = TestPackages.of("dev.example", "report-top", "1.0", "linux-x86_64")
+                .libraryFile("lib/libtop.so.2", dev.nativelib.loader.binary.Fixtures.path("elf/libtop-runpath.so"),
+                        "libtop.so.2", "libbase.so.1")
+                .writeJar(jars);
+        String report = run("--classpath", top + File.pathSeparator + base, "top");
+        assertTrue(report.startsWith("0\n"), report);
+        java.util.List<String> reported = new java.util.ArrayList<>();
+        for (String line : report.substring(report.indexOf("load(\"top\"):")).split("\n")) {
+            if (line.startsWith("       ")) {
+                reported.add(line.trim().substring(0, line.trim().indexOf(' ')));
+            }
+        }
+        LoadedLibrary loaded;
+        try (java.net.URLClassLoader cl = new java.net.URLClassLoader(new java.net.URL[] {top.toUri().toURL(),
+                base.toUri().toURL()}, null)) {
+            loaded = NativeLoader.load("top", cl);
+        }
+        java.util.List<String> files = new java.util.ArrayList<>();
+        for (Path p : loaded.loaded()) {
+            files.add(p.toString());
+        }
+        assertEquals(files, reported, report);
+        assertEquals(2, files.size(), "libbase first, then libtop: " + files);
+        assertTrue(report.contains("  1. dev.example:report-base:1.0: "), report);
+        assertTrue(report.contains("  2. dev.example:report-top:1.0: requested"), report);
+    }
 }

@@ -30,6 +30,8 @@ public final class TestPackages {
     private final List<AliasEntry> aliases = new ArrayList<>();
     private final Map<String, byte[]> overrides = new LinkedHashMap<>();
     private byte[] descriptorTail = new byte[0];
+    private final Map<String, String> sonames = new LinkedHashMap<>();
+    private final Map<String, List<String>> needs = new LinkedHashMap<>();
 
     private TestPackages(String groupId, String artifactId, String version, String platform) {
         this.groupId = groupId;
@@ -54,6 +56,14 @@ public final class TestPackages {
 
     public TestPackages libraryBytes(String path, byte[] content) {
         libraries.put(path, content);
+        return this;
+    }
+
+    /** A real library file with the SONAME and needed libraries its descriptor entry records. */
+    public TestPackages libraryFile(String path, Path file, String soname, String... needed) throws IOException {
+        libraries.put(path, Files.readAllBytes(file));
+        sonames.put(path, soname);
+        needs.put(path, List.of(needed));
         return this;
     }
 
@@ -86,7 +96,8 @@ public final class TestPackages {
         List<LibraryEntry> entries = new ArrayList<>();
         libraries.forEach((path, bytes) -> entries.add(new LibraryEntry(path,
                 dev.nativelib.loader.descriptor.LibraryNames.logicalName(path.substring(path.lastIndexOf('/') + 1)),
-                bytes.length, Sha256.of(bytes))));
+                bytes.length, Sha256.of(bytes), sonames.get(path), null, needs.getOrDefault(path, List.of()),
+                List.of(), null, null)));
         return new PackageDescriptor(groupId, artifactId, version, platform, entries, aliases);
     }
 

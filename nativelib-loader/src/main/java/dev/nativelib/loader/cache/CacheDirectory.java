@@ -1,5 +1,6 @@
 package dev.nativelib.loader.cache;
 
+import dev.nativelib.loader.settings.Settings;
 import dev.nativelib.loader.text.Chars;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -18,17 +19,18 @@ import java.util.Set;
  * The per-user directory that native packages are extracted into. Never a shared, predictable temp path: another
  * user who can write there could plant a library that we would then load.
  *
- * <p>Resolution order: system property {@value #PROPERTY}, environment variable {@value #ENVIRONMENT}, then the
+ * <p>Resolution order: system property {@code nativelib.cache.dir}, environment variable
+ * {@code NATIVELIB_CACHE_DIR}, then the
  * platform's cache convention: {@code $XDG_CACHE_HOME/nativelib} or {@code ~/.cache/nativelib} on Linux and other
  * Unix systems, {@code ~/Library/Caches/nativelib} on macOS, {@code %LOCALAPPDATA%\nativelib\cache} on Windows.
  */
 public final class CacheDirectory {
 
-    /** System property naming the cache directory. */
-    public static final String PROPERTY = "nativelib.cache.dir";
+    /** The settings naming the cache directory, as messages name them. */
+    private static final String PROPERTY = Settings.CACHE_DIR.property();
+    private static final String ENVIRONMENT = Settings.CACHE_DIR.environment();
 
-    /** Environment variable naming the cache directory. */
-    public static final String ENVIRONMENT = "NATIVELIB_CACHE_DIR";
+
 
     /** {@code rwx------}; built on first use, as loading the permission classes costs a warm start time. */
     static Set<PosixFilePermission> privateDir() {
@@ -49,7 +51,8 @@ public final class CacheDirectory {
     }
 
     /**
-     * The cache root to use: the configured one ({@value #PROPERTY} / {@value #ENVIRONMENT}) if set, else the first
+     * The cache root to use: the configured one ({@code nativelib.cache.dir} / {@code NATIVELIB_CACHE_DIR}) if set,
+     * else the first
      * usable of the platform's cache directory, {@code $XDG_RUNTIME_DIR/nativelib} and a private
      * {@code <java.io.tmpdir>/nativelib-<user>}. Usable means it can be created, is private to this user (see
      * {@link #createChecked}) and, on Linux, is not on a {@code noexec} mount.

@@ -1,5 +1,6 @@
 package dev.nativelib.loader.cache;
 
+import dev.nativelib.loader.settings.Settings;
 import dev.nativelib.loader.log.Log;
 import dev.nativelib.loader.descriptor.AliasEntry;
 import dev.nativelib.loader.descriptor.LibraryEntry;
@@ -33,18 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PackageExtractor {
 
     private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
-    /**
-     * System property: what to do when a cached copy fails verification: {@code replace} (default: extract it again)
-     * or {@code refuse} (fail, leaving the evidence in place).
-     */
-    public static final String ON_DAMAGE_PROPERTY = "nativelib.cache.onDamage";
     private static final String REFUSE = "refuse";
-    /**
-     * System property: how a package already in the cache is checked before it is loaded again: {@code stamp}
-     * (default: hash only the files whose size, inode, modification or status-change time changed since they were
-     * last verified, see {@link VerifiedStamp}) or {@code full} (hash every library on every load).
-     */
-    public static final String VERIFY_PROPERTY = "nativelib.cache.verify";
     private static final String FULL = "full";
     private static final String TEMP_SUFFIX = ".tmp-";
     private static final String TRASH_SUFFIX = ".trash-";
@@ -86,6 +76,8 @@ public final class PackageExtractor {
 
     static Path extract(FoundPackage pkg, Path root, Hasher hasher) throws IOException {
         PackageDescriptor d = pkg.descriptor();
+        // Validated on every extraction, not only when a damaged copy is found: a typo must not wait for an attack.
+        boolean refuse = refuseDamage();
         Path cacheRoot = CacheDirectory.createChecked(root);
         Path parent = CacheDirectory.createPrivate(cacheRoot.resolve(d.groupId()));
         Path target = directory(pkg, cacheRoot);
@@ -98,10 +90,10 @@ public final class PackageExtractor {
                 }
                 return target;
             }
-            if (REFUSE.equals(System.getProperty(ON_DAMAGE_PROPERTY, "replace").trim())) {
+            if (refuse) {
                 throw new IOException("the cached copy of " + d.coordinates() + " in " + target + " was modified after"
-                        + " extraction (" + problem + "), and -D" + ON_DAMAGE_PROPERTY + "=refuse forbids replacing it;"
-                        + " find out what changed it, then delete " + target);
+                        + " extraction (" + problem + "), and -D" + Settings.CACHE_ON_DAMAGE.property() + "=refuse"
+                        + " forbids replacing it; find out what changed it, then delete " + target);
             }
             Log.warning("cached copy of " + d.coordinates() + " is damaged (" + problem
                     + "); extracting it again");
@@ -122,6 +114,18 @@ public final class PackageExtractor {
                 removeLeftovers(parent, target);
                 return extractLocked(pkg, parent, target);
             }
+        }
+    }
+
+    /**
+     * @return whether {@code nativelib.cache.onDamage} says {@code refuse}
+     * @throws IOException if it says anything but {@code replace} or {@code refuse} (in any case)
+     */
+    private static boolean refuseDamage() throws IOException {
+        try {
+            return Settings.CACHE_ON_DAMAGE.choice().equals(REFUSE);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -218,7 +222,7 @@ public final class PackageExtractor {
     }
 
     /**
-     * @return whether cached packages are hashed on every load ({@value #VERIFY_PROPERTY}{@code =full}, an invalid
+     * @return whether cached packages are hashed on every load ({@code nativelib.cache.verify}{@code =full}, an invalid
      *         value of it, or a file system without verified stamps), so that no shortcut may skip that
      */
     public static boolean verifiesFully() {
@@ -230,10 +234,11 @@ public final class PackageExtractor {
     }
 
     private static boolean fullVerification() throws IOException {
-        String mode = System.getProperty(VERIFY_PROPERTY, "stamp").trim().toLowerCase(java.util.Locale.ROOT);
-        if (!mode.equals("stamp") && !mode.equals(FULL)) {
-            throw new IOException("-D" + VERIFY_PROPERTY + "=" + mode + " is not valid; use stamp (the default) or"
-                    + " full");
+        String mode;
+        try {
+            mode = Settings.CACHE_VERIFY.choice();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
         return mode.equals(FULL) || !VerifiedStamp.supported();
     }
@@ -294,8 +299,35 @@ public final class PackageExtractor {
                         Log.debug("removing " + p + ", left by an interrupted extraction");
                     }
                     Directories.deleteTree(p);
+                } else if (n.startsWith(".") && (n.contains(TEMP_SUFFIX) || n.contains(TRASH_SUFFIX))) {
+                    removeIfAbandoned(parent, p, n);
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes what an extraction of another package of the group left behind, if that extraction is dead: its
+     * package's lock can be taken at once. A live extraction holds the lock (here or in another JVM).
+     */
+    private static void removeIfAbandoned(Path parent, Path leftover, String name) {
+        int suffix = name.contains(TEMP_SUFFIX) ? name.lastIndexOf(TEMP_SUFFIX) : name.lastIndexOf(TRASH_SUFFIX);
+        String packageDir = name.substring(1, suffix);
+        Path locks = parent.getParent().resolve(".locks");
+        Path lockFile = locks.resolve(parent.getFileName() + "-" + packageDir + ".lock");
+        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock != null) {
+                if (Log.debugging()) {
+                    Log.debug("removing " + leftover + ", left by an interrupted extraction of " + packageDir);
+                }
+                Directories.deleteTree(leftover);
+            }
+        } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+            // Busy (an extraction in this JVM) or unreadable: left for a later extraction.
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nativelib.loader.discovery;
 
+import dev.nativelib.loader.settings.Settings;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.platform.Libc;
 import dev.nativelib.loader.platform.Platform;
@@ -64,7 +65,7 @@ public final class PackageSelector {
                     .append("' to your dependencies, with <classifier>").append(platform.name())
                     .append("</classifier>.\n");
         }
-        m.append("If the platform was detected wrongly, set -D").append(PlatformDetector.PLATFORM_PROPERTY)
+        m.append("If the platform was detected wrongly, set -D").append(Settings.PLATFORM.property())
                 .append("=<platform>.");
         throw new SelectionException(m.toString());
     }

@@ -1,6 +1,7 @@
 package dev.nativelib.loader.override;
 
-import dev.nativelib.loader.text.Chars;
+import dev.nativelib.loader.settings.Setting;
+import dev.nativelib.loader.settings.Settings;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
@@ -66,26 +67,27 @@ public final class Overrides {
      * @throws IllegalArgumentException if a boolean setting is not a boolean, naming the setting
      */
     public Decision forPackage(String artifactId) {
-        String propertyPath = "nativelib." + artifactId + ".path";
-        String envPath = "NATIVELIB_" + envName(artifactId) + "_PATH";
-        String dir = first(properties.get(propertyPath), environment.get(envPath));
-        String dirSource = properties.get(propertyPath) != null && !properties.get(propertyPath).isBlank()
-                ? "-D" + propertyPath : envPath;
-        String propertyPrefer = "nativelib." + artifactId + ".preferSystem";
-        String envPrefer = "NATIVELIB_" + envName(artifactId) + "_PREFER_SYSTEM";
-        Boolean prefer = bool(propertyPrefer, properties.get(propertyPrefer), "-D");
-        String preferSource = "-D" + propertyPrefer;
-        if (prefer == null) {
-            prefer = bool(envPrefer, environment.get(envPrefer), "");
-            preferSource = envPrefer;
-        }
-        if (prefer == null) {
-            prefer = bool("nativelib.preferSystem", properties.get("nativelib.preferSystem"), "-D");
-            preferSource = "-Dnativelib.preferSystem";
-        }
-        if (prefer == null) {
-            prefer = bool("NATIVELIB_PREFER_SYSTEM", environment.get("NATIVELIB_PREFER_SYSTEM"), "");
-            preferSource = "NATIVELIB_PREFER_SYSTEM";
+        Setting path = Settings.PACKAGE_PATH.forPackage(artifactId);
+        String dir = first(properties.get(path.property()), environment.get(path.environment()));
+        String dirSource = properties.get(path.property()) != null && !properties.get(path.property()).isBlank()
+                ? "-D" + path.property() : path.environment();
+        Setting own = Settings.PACKAGE_PREFER_SYSTEM.forPackage(artifactId);
+        Setting all = Settings.PREFER_SYSTEM;
+        Boolean prefer = null;
+        String preferSource = null;
+        // Property before variable, the package's own setting before the global one.
+        String[][] candidates = {
+            {"-D" + own.property(), properties.get(own.property())},
+            {own.environment(), environment.get(own.environment())},
+            {"-D" + all.property(), properties.get(all.property())},
+            {all.environment(), environment.get(all.environment())},
+        };
+        for (String[] candidate : candidates) {
+            prefer = Setting.parseBoolean(candidate[0], candidate[1]);
+            if (prefer != null) {
+                preferSource = candidate[0];
+                break;
+            }
         }
         if (dir != null) {
             return new Decision(Paths.get(dir).toAbsolutePath().normalize(), prefer != null && prefer, dirSource);
@@ -95,10 +97,10 @@ public final class Overrides {
 
     /**
      * @param artifactId an artifactId
-     * @return its form in environment variable names
+     * @return its form in environment variable names ({@link Setting#environmentName})
      */
     public static String envName(String artifactId) {
-        return Chars.replaceOthers(artifactId.toUpperCase(Locale.ROOT), "", '_');
+        return Setting.environmentName(artifactId);
     }
 
     private static String first(String a, String b) {
@@ -106,21 +108,5 @@ public final class Overrides {
             return a.trim();
         }
         return b != null && !b.isBlank() ? b.trim() : null;
-    }
-
-    static Boolean bool(String name, String value, String prefix) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> {
-                return true;
-            }
-            case "false", "no", "off", "0" -> {
-                return false;
-            }
-            default -> throw new IllegalArgumentException(prefix + name + "=" + value + " is not a boolean; use true"
-                    + " or false (yes/no, on/off and 1/0 work too)");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.nativelib.loader.plan;
 
+import dev.nativelib.loader.settings.Settings;
 import dev.nativelib.loader.log.Log;
 import java.io.File;
 import java.io.FileInputStream;
@@ -36,11 +37,6 @@ import java.util.zip.CRC32;
  */
 public final class LoadPlan {
 
-    /**
-     * System property: {@code on} (the default) or {@code off}, which makes every load take the full path
-     * (discovery, graph, cache checks).
-     */
-    public static final String PROPERTY = "nativelib.plan";
     /** Directory of the plans, inside the cache root. */
     public static final String DIRECTORY = ".plans";
     /** Format 2 binds every library to its SHA-256; plans of format 1 are not read (the full path rewrites them). */
@@ -92,19 +88,15 @@ public final class LoadPlan {
      * same packages and load them in the same order.
      *
      * @param name the name {@code load} was asked for
-     * @return the key, or {@code null} when plans do not apply: switched off with {@value #PROPERTY}, no class path,
-     *         or a module path (whose directories of JARs a plan does not fingerprint)
-     * @throws IllegalArgumentException if {@value #PROPERTY} is neither {@code on} nor {@code off}
+     * @return the key, or {@code null} when plans do not apply: switched off with {@code nativelib.plan}, no class
+     *         path, or a module path (whose directories of JARs a plan does not fingerprint)
+     * @throws IllegalArgumentException if {@code nativelib.plan} is neither {@code on} nor {@code off}
      */
     public static String key(String name) {
-        String setting = System.getProperty(PROPERTY);
-        if (setting != null && !setting.trim().equals("on") && !setting.trim().equals("off")) {
-            throw new IllegalArgumentException("-D" + PROPERTY + "=" + setting + " is not valid; use on (the default)"
-                    + " or off");
-        }
+        String setting = Settings.PLAN.choice();
         String classPath = System.getProperty("java.class.path");
         String modulePath = System.getProperty("jdk.module.path");
-        if (setting != null && setting.trim().equals("off") || classPath == null || classPath.isEmpty()
+        if (setting.equals("off") || classPath == null || classPath.isEmpty()
                 || modulePath != null && !modulePath.isEmpty()) {
             return null;
         }
@@ -115,12 +107,12 @@ public final class LoadPlan {
         }
         Map<String, String> settings = new TreeMap<>();
         for (String p : System.getProperties().stringPropertyNames()) {
-            if (p.startsWith("nativelib.") && !p.equals(Log.PROPERTY)) {
+            if (p.startsWith("nativelib.") && !p.equals(Settings.LOG.property())) {
                 settings.put("-D" + p, System.getProperty(p));
             }
         }
         for (Map.Entry<String, String> e : System.getenv().entrySet()) {
-            if (e.getKey().startsWith("NATIVELIB_") && !e.getKey().equals(Log.ENVIRONMENT)) {
+            if (e.getKey().startsWith("NATIVELIB_") && !e.getKey().equals(Settings.LOG.environment())) {
                 settings.put(e.getKey(), e.getValue());
             }
         }

@@ -187,14 +187,28 @@ public final class PlanWriter {
         out.append('\n');
     }
 
-    /** Deletes the least recently written plans beyond {@value #KEEP}; plans replaced concurrently are fine. */
+    /**
+     * Deletes the least recently written plans beyond {@value #KEEP}, and temporary plans a killed JVM left; plans
+     * replaced concurrently are fine.
+     */
     static void prune(Path dir) throws IOException {
         record Written(Path plan, long millis) {
         }
         List<Written> written = new ArrayList<>();
+        // A temporary plan older than this was left by a JVM that died while writing it.
+        long stale = System.currentTimeMillis() - 60 * 60 * 1000L;
         try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
-                if (p.getFileName().toString().endsWith(LoadPlan.SUFFIX)) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp")) {
+                    try {
+                        if (Files.getLastModifiedTime(p).toMillis() < stale) {
+                            Files.deleteIfExists(p);
+                        }
+                    } catch (IOException e) {
+                        // Renamed into place or removed by another JVM meanwhile.
+                    }
+                } else if (name.endsWith(LoadPlan.SUFFIX)) {
                     try {
                         written.add(new Written(p, Files.getLastModifiedTime(p).toMillis()));
                     } catch (IOException e) {

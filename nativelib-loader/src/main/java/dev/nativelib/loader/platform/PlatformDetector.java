@@ -1,5 +1,6 @@
 package dev.nativelib.loader.platform;
 
+import dev.nativelib.loader.settings.Settings;
 import dev.nativelib.loader.text.Chars;
 import java.util.Locale;
 
@@ -11,8 +12,6 @@ import java.util.Locale;
  */
 public final class PlatformDetector {
 
-    /** System property that overrides detection, e.g. {@code -Dnativelib.platform=linux-x86_64}. */
-    public static final String PLATFORM_PROPERTY = "nativelib.platform";
 
     /** Each architecture's name, then every cleaned {@code os.arch} value that means it (os-maven-plugin's list). */
     private static final String[][] ARCHES = {
@@ -44,13 +43,13 @@ public final class PlatformDetector {
     }
 
     /**
-     * Returns the platform of this JVM, honouring the {@value #PLATFORM_PROPERTY} system property.
+     * Returns the platform of this JVM, honouring the {@code nativelib.platform} system property.
      *
      * @return the running platform
      * @throws IllegalArgumentException if the property is set to something that is not a platform name
      */
     public static Platform current() {
-        String override = System.getProperty(PLATFORM_PROPERTY);
+        String override = System.getProperty(Settings.PLATFORM.property());
         if (override != null && !override.isBlank()) {
             return Platform.parse(override.trim());
         }
@@ -58,7 +57,7 @@ public final class PlatformDetector {
     }
 
     /**
-     * Detects the platform of this JVM, ignoring {@value #PLATFORM_PROPERTY}: {@code os.name} and {@code os.arch}
+     * Detects the platform of this JVM, ignoring {@code nativelib.platform}: {@code os.name} and {@code os.arch}
      * as os-maven-plugin normalises them, plus the libc variant on Linux.
      *
      * @return the platform this process runs on

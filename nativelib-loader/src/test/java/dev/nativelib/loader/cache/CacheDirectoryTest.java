@@ -1,5 +1,6 @@
 package dev.nativelib.loader.cache;
 
+import dev.nativelib.loader.settings.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,7 +186,7 @@ class CacheDirectoryTest {
                 Paths.get("/tmp/nativelib-u")), CacheDirectory.candidates(props, Map.of("XDG_RUNTIME_DIR",
                 "/run/user/1000")));
         assertEquals(java.util.List.of(Paths.get("/mine")), CacheDirectory.candidates(props,
-                Map.of(CacheDirectory.ENVIRONMENT, "/mine", "XDG_RUNTIME_DIR", "/run/user/1000")));
+                Map.of(Settings.CACHE_DIR.environment(), "/mine", "XDG_RUNTIME_DIR", "/run/user/1000")));
     }
 
     @Test
@@ -232,13 +233,13 @@ class CacheDirectoryTest {
         Assumptions.assumeTrue(p.waitFor() == 0, "mounting a tmpfs needs root (CI runs as root): " + out);
         try {
             Path cache = mount.resolve("cache");
-            System.setProperty(CacheDirectory.PROPERTY, cache.toString());
+            System.setProperty(Settings.CACHE_DIR.property(), cache.toString());
             IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, CacheDirectory::usable);
             assertEquals("no usable cache directory; tried:\n  " + cache + ": on a noexec mount, where libraries"
                     + " cannot be mapped as code\nSet -Dnativelib.cache.dir=<dir> (or NATIVELIB_CACHE_DIR) to a"
                     + " directory of your own on a file system that allows executing code", e.getMessage());
         } finally {
-            System.clearProperty(CacheDirectory.PROPERTY);
+            System.clearProperty(Settings.CACHE_DIR.property());
             new ProcessBuilder("umount", mount.toString()).start().waitFor();
         }
     }
@@ -254,7 +255,7 @@ class CacheDirectoryTest {
         ProcessBuilder pb = new ProcessBuilder(javaBin, "-Dnativelib.platform=linux-x86_64",
                 "-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("javatmp")), "-cp",
                 System.getProperty("java.class.path"), RemountInChild.class.getName(), jar.toString(), "base");
-        pb.environment().remove(CacheDirectory.ENVIRONMENT);
+        pb.environment().remove(Settings.CACHE_DIR.environment());
         pb.environment().put("XDG_CACHE_HOME", tmp.resolve("xdg").toString());
         pb.environment().put("XDG_RUNTIME_DIR", Files.createDirectories(tmp.resolve("run")).toString());
         Process child = pb.redirectErrorStream(true).start();
@@ -288,9 +289,43 @@ class CacheDirectoryTest {
     }
 
     @Test
+    void aFullCacheFileSystemIsLeftForTheNextInTheChain() throws Exception {
+        // The first root is on a 64 KB file system: the 256 KB library does not fit (ENOSPC).
+        byte[] base = Files.readAllBytes(dev.nativelib.loader.binary.Fixtures.path("elf/libbase.so.1"));
+        Path jar = dev.nativelib.loader.TestPackages.of("dev.example", "big", "1.0", "linux-x86_64")
+                .libraryBytes("lib/libbase.so.1", java.util.Arrays.copyOf(base, 256 * 1024))
+                .writeJar(Files.createDirectories(tmp.resolve("jars")));
+        Path xdg = Files.createDirectories(tmp.resolve("xdg"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "mode=0700,size=64k", "tmpfs",
+                xdg.toString()).redirectErrorStream(true).start();
+        String mountOut = new String(mount.getInputStream().readAllBytes());
+        Assumptions.assumeTrue(mount.waitFor() == 0, "mounting a tmpfs needs root (CI runs as root): " + mountOut);
+        try {
+            String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(javaBin, "-Dnativelib.platform=linux-x86_64",
+                    "-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("javatmp")), "-cp",
+                    System.getProperty("java.class.path"), LoadInChild.class.getName(), jar.toString(), "base");
+            pb.environment().remove(Settings.CACHE_DIR.environment());
+            pb.environment().put("XDG_CACHE_HOME", xdg.toString());
+            pb.environment().put("XDG_RUNTIME_DIR", Files.createDirectories(tmp.resolve("run")).toString());
+            Process child = pb.redirectErrorStream(true).start();
+            String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, child.waitFor(), out);
+            Path first = xdg.toRealPath().resolve("nativelib");
+            assertTrue(out.contains("WARNING: cannot extract dev.example:big:1.0 into " + first + " ("), out);
+            assertTrue(out.contains("No space left on device); trying the next cache directory"), out);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("path=(.*)").matcher(out);
+            assertTrue(m.find(), out);
+            assertTrue(Paths.get(m.group(1).trim()).startsWith(tmp.resolve("run/nativelib").toRealPath()), out);
+        } finally {
+            new ProcessBuilder("umount", xdg.toString()).start().waitFor();
+        }
+    }
+
+    @Test
     void aRejectedCacheIsNamedWithItsReasonWhenNoOtherIsLeft() throws IOException {
         Path cache = tmp.resolve("rejected");
-        System.setProperty(CacheDirectory.PROPERTY, cache.toString());
+        System.setProperty(Settings.CACHE_DIR.property(), cache.toString());
         try {
             Path root = CacheDirectory.usable();
             CacheDirectory.reject(root, "libraries extracted there could not be mapped as code (boom)");
@@ -299,15 +334,15 @@ class CacheDirectoryTest {
                     + " mapped as code (boom)\nSet -Dnativelib.cache.dir=<dir> (or NATIVELIB_CACHE_DIR) to a"
                     + " directory of your own on a file system that allows executing code", e.getMessage());
         } finally {
-            System.clearProperty(CacheDirectory.PROPERTY);
+            System.clearProperty(Settings.CACHE_DIR.property());
         }
     }
 
     @Test
     void propertyBeatsEnvironmentBeatsConvention() {
         Map<String, String> props = Map.of("os.name", "Linux", "user.home", "/home/u",
-                CacheDirectory.PROPERTY, "/from/property");
-        Map<String, String> env = Map.of(CacheDirectory.ENVIRONMENT, "/from/env", "XDG_CACHE_HOME", "/xdg");
+                Settings.CACHE_DIR.property(), "/from/property");
+        Map<String, String> env = Map.of(Settings.CACHE_DIR.environment(), "/from/env", "XDG_CACHE_HOME", "/xdg");
         assertEquals(Paths.get("/from/property"), CacheDirectory.locate(props, env));
         assertEquals(Paths.get("/from/env"), CacheDirectory.locate(LINUX, env));
     }

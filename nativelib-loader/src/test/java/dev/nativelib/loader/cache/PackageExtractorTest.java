@@ -1,5 +1,6 @@
 package dev.nativelib.loader.cache;
 
+import dev.nativelib.loader.settings.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,7 +97,7 @@ class PackageExtractorTest {
         Path lib = dir.resolve("lib/libgreetjni.so");
         Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(lib, "jni library BYTES");
-        System.setProperty(PackageExtractor.ON_DAMAGE_PROPERTY, "refuse");
+        System.setProperty(Settings.CACHE_ON_DAMAGE.property(), "refuse");
         try {
             IOException e = assertThrows(IOException.class, () -> PackageExtractor.extract(p, cache));
             assertEquals("the cached copy of dev.example:greet:1.0 in " + dir + " was modified after extraction ("
@@ -106,7 +107,7 @@ class PackageExtractorTest {
                     + dir, e.getMessage());
             assertEquals("jni library BYTES", Files.readString(lib), "the evidence stays");
         } finally {
-            System.clearProperty(PackageExtractor.ON_DAMAGE_PROPERTY);
+            System.clearProperty(Settings.CACHE_ON_DAMAGE.property());
         }
     }
 
@@ -338,18 +339,18 @@ class PackageExtractorTest {
         FoundPackage p = found(greet());
         Path cache = tmp.resolve("cache");
         PackageExtractor.extract(p, cache);
-        System.setProperty(PackageExtractor.VERIFY_PROPERTY, "full");
+        System.setProperty(Settings.CACHE_VERIFY.property(), "full");
         try {
             int before = PackageExtractor.FULL_CHECKS.get();
             PackageExtractor.extract(p, cache);
             PackageExtractor.extract(p, cache);
             assertEquals(before + 2, PackageExtractor.FULL_CHECKS.get());
-            System.setProperty(PackageExtractor.VERIFY_PROPERTY, "never");
+            System.setProperty(Settings.CACHE_VERIFY.property(), "never");
             IOException e = assertThrows(IOException.class, () -> PackageExtractor.extract(p, cache));
             assertEquals("-Dnativelib.cache.verify=never is not valid; use stamp (the default) or full",
                     e.getMessage());
         } finally {
-            System.clearProperty(PackageExtractor.VERIFY_PROPERTY);
+            System.clearProperty(Settings.CACHE_VERIFY.property());
         }
     }
 
@@ -430,6 +431,67 @@ class PackageExtractorTest {
         // finds it damaged and extracts the package again.
         PackageExtractor.extract(p, cache);
         assertEquals("jni library bytes", Files.readString(lib));
+    }
+
+    @Test
+    void leftoversOfAnotherPackagesDeadExtractionAreRemovedButNotThoseOfALiveOne() throws IOException {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        Path group = Files.createDirectories(cache.resolve("dev.example"));
+        Path locks = Files.createDirectories(cache.resolve(".locks"));
+        // A JVM killed while extracting "dead": its lock file stays, but nobody holds the lock.
+        Path dead = Files.createDirectories(group.resolve(".dead-1.0-linux-x86_64-0123.tmp-789/lib"));
+        Files.createFile(locks.resolve("dev.example-dead-1.0-linux-x86_64-0123.lock"));
+        // "busy" is being extracted right now: its lock is held.
+        Path busy = Files.createDirectories(group.resolve(".busy-1.0-linux-x86_64-4567.tmp-111"));
+        Path busyLock = Files.createFile(locks.resolve("dev.example-busy-1.0-linux-x86_64-4567.lock"));
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(busyLock,
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = channel.lock()) {
+            Path dir = PackageExtractor.extract(p, cache);
+            assertFalse(Files.exists(dead.getParent()), "a dead extraction's leftovers are removed");
+            assertTrue(Files.exists(busy), "a live extraction's directory stays");
+            assertEquals(List.of(busy, dir), list(group));
+        }
+    }
+
+    @Test
+    void everyValueOfOnDamageIsChecked() throws IOException {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        Path dir = PackageExtractor.extract(p, cache);
+        try {
+            // A typo must not quietly mean "replace", and must be reported before any damage shows up.
+            System.setProperty(Settings.CACHE_ON_DAMAGE.property(), "refsue");
+            IOException e = assertThrows(IOException.class, () -> PackageExtractor.extract(p, cache));
+            assertEquals("-Dnativelib.cache.onDamage=refsue is not valid; use replace (the default) or refuse",
+                    e.getMessage());
+            System.setProperty(Settings.CACHE_ON_DAMAGE.property(), "Refuse");
+            Path lib = dir.resolve("lib/libgreetjni.so");
+            Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(lib, "jni library BYTES");
+            IOException refused = assertThrows(IOException.class, () -> PackageExtractor.extract(p, cache));
+            assertTrue(refused.getMessage().contains("-Dnativelib.cache.onDamage=refuse forbids replacing it"),
+                    refused.getMessage());
+            assertEquals("jni library BYTES", Files.readString(lib), "Refuse means refuse, in any case");
+        } finally {
+            System.clearProperty(Settings.CACHE_ON_DAMAGE.property());
+        }
+    }
+
+    @Test
+    void temporaryStampsOfAKilledJvmArePruned() throws Exception {
+        FoundPackage p = found(greet());
+        Path cache = tmp.resolve("cache");
+        Path dir = PackageExtractor.extract(p, cache);
+        Path stale = Files.createFile(dir.resolve(VerifiedStamp.FILE_NAME + "-123.tmp"));
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                - 2 * 60 * 60 * 1000L));
+        Path fresh = Files.createFile(dir.resolve(VerifiedStamp.FILE_NAME + "-456.tmp"));
+        // A stale stamp makes the next start hash and stamp again.
+        Files.setLastModifiedTime(dir.resolve(VerifiedStamp.FILE_NAME), java.nio.file.attribute.FileTime.fromMillis(0));
+        PackageExtractor.extract(p, cache);
+        assertFalse(Files.exists(stale), "an hour-old temporary stamp was left by a dead JVM");
+        assertTrue(Files.exists(fresh), "a new one may be being written right now");
     }
 
     private static String perms(Path p) throws IOException {

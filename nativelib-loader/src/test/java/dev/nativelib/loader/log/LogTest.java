@@ -1,5 +1,6 @@
 package dev.nativelib.loader.log;
 
+import dev.nativelib.loader.settings.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -8,19 +9,19 @@ class LogTest {
 
     @Test
     void debugIsOnlyWhenAskedFor() {
-        String saved = System.getProperty(Log.PROPERTY);
+        String saved = System.getProperty(Settings.LOG.property());
         try {
-            System.setProperty(Log.PROPERTY, "debug");
+            System.setProperty(Settings.LOG.property(), "debug");
             assertEquals(true, Log.debugging());
-            System.setProperty(Log.PROPERTY, " DEBUG ");
+            System.setProperty(Settings.LOG.property(), " DEBUG ");
             assertEquals(true, Log.debugging());
-            System.setProperty(Log.PROPERTY, "info");
+            System.setProperty(Settings.LOG.property(), "info");
             assertEquals(false, Log.debugging());
         } finally {
             if (saved == null) {
-                System.clearProperty(Log.PROPERTY);
+                System.clearProperty(Settings.LOG.property());
             } else {
-                System.setProperty(Log.PROPERTY, saved);
+                System.setProperty(Settings.LOG.property(), saved);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.nativelib.loader.plan;
 
+import dev.nativelib.loader.settings.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -151,18 +152,18 @@ class LoadPlanTest {
             System.setProperty("nativelib.greet.preferSystem", "true");
             assertTrue(LoadPlan.key("greet").contains("\n-Dnativelib.greet.preferSystem=true\n"));
             assertNotEquals(LoadPlan.key("greet"), LoadPlan.key("other"));
-            System.setProperty(LoadPlan.PROPERTY, "on");
+            System.setProperty(Settings.PLAN.property(), "on");
             assertTrue(LoadPlan.key("greet").contains("\n-Dnativelib.plan=on\n"));
-            System.setProperty(LoadPlan.PROPERTY, "off");
+            System.setProperty(Settings.PLAN.property(), "off");
             assertNull(LoadPlan.key("greet"));
-            System.setProperty(LoadPlan.PROPERTY, "false");
+            System.setProperty(Settings.PLAN.property(), "false");
             assertEquals("-Dnativelib.plan=false is not valid; use on (the default) or off",
                     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                             () -> LoadPlan.key("greet")).getMessage());
         } finally {
             System.clearProperty("nativelib.log");
             System.clearProperty("nativelib.greet.preferSystem");
-            System.clearProperty(LoadPlan.PROPERTY);
+            System.clearProperty(Settings.PLAN.property());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.nativelib.loader.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,18 @@ class PlanWriterTest {
         // As for the JDK's class loader: Surefire's class path, for one, ends with a separator.
         Path plain = jar(tmp.resolve("plain.jar"), null);
         assertEquals(List.of(plain, tmp), PlanWriter.classPath("plain.jar" + java.io.File.pathSeparator, tmp));
+    }
+
+    @Test
+    void temporaryPlansOfAKilledJvmArePruned() throws Exception {
+        Path root = tmp.resolve("cache");
+        Path dir = Files.createDirectories(root.resolve(LoadPlan.DIRECTORY));
+        Path stale = Files.createFile(dir.resolve(".0123-abcd.plan.99.tmp"));
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 2 * 60 * 60 * 1000L));
+        Path fresh = Files.createFile(dir.resolve(".4567-ef01.plan.98.tmp"));
+        PlanWriter.save(root, LoadPlanTest.sample("k"));
+        assertFalse(Files.exists(stale), "an hour-old temporary plan was left by a dead JVM");
+        assertTrue(Files.exists(fresh), "a new one may be being written right now");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.nativelib.loader.platform;
 
+import dev.nativelib.loader.settings.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,7 @@ class PlatformDetectorTest {
 
     @AfterEach
     void clearOverride() {
-        System.clearProperty(PlatformDetector.PLATFORM_PROPERTY);
+        System.clearProperty(Settings.PLATFORM.property());
     }
 
     @ParameterizedTest
@@ -54,7 +55,7 @@ class PlatformDetectorTest {
 
     @Test
     void hostOfThisJvmIsTheDetectedOsAndArchWithItsLibc() {
-        System.setProperty(PlatformDetector.PLATFORM_PROPERTY, "windows-x86_64");
+        System.setProperty(Settings.PLATFORM.property(), "windows-x86_64");
         Platform host = PlatformDetector.host();
         Platform base = PlatformDetector.detect(System.getProperty("os.name"), System.getProperty("os.arch"));
         assertEquals(base.os() + "-" + base.arch(), host.os() + "-" + host.arch(), "the override is not the host");
@@ -65,7 +66,7 @@ class PlatformDetectorTest {
 
     @Test
     void overridePropertyWins() {
-        System.setProperty(PlatformDetector.PLATFORM_PROPERTY, "linux-x86_64-musl");
+        System.setProperty(Settings.PLATFORM.property(), "linux-x86_64-musl");
         Platform p = PlatformDetector.current();
         assertEquals("linux", p.os());
         assertEquals("x86_64", p.arch());

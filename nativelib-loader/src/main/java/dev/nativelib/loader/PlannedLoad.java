@@ -1,0 +1,166 @@
+package dev.nativelib.loader;
+
+import dev.nativelib.loader.cache.CacheDirectory;
+import dev.nativelib.loader.cache.VerifiedStamp;
+import dev.nativelib.loader.log.Log;
+import dev.nativelib.loader.plan.LoadPlan;
+import dev.nativelib.loader.verify.MappedFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The planned way of {@link NativeLoader#load(String)}: replays the {@link LoadPlan} an earlier JVM's full load wrote,
+ * after checking that it still describes this start.
+ */
+final class PlannedLoad {
+
+    private PlannedLoad() {
+    }
+
+    /**
+     * Replays a {@link LoadPlan}: when one exists for this key, the class path still matches its fingerprints, and
+     * every package directory it names still carries a valid verified stamp, loads those files in its order, which
+     * skips discovery, descriptor parsing, the dependency graph and the cache's extraction checks. Returns
+     * {@code null} (the caller then takes the full path, which reports any problem) whenever something does not match.
+     * Kept apart from the full path's classes, because a fresh JVM pays for every class it loads.
+     *
+     * @param name     the name asked for
+     * @param key      the plan's {@link LoadPlan#key key}
+     * @param registry what this process has loaded; updated with what this loads
+     * @return what was loaded, or {@code null} when the plan does not apply
+     */
+    static LoadedLibrary load(String name, String key, Registry registry) {
+        // Plans are read only from the root the full path would use, once it has passed every check: never from a
+        // later candidate of the chain, which another user may have made (a plan is read before anything it names
+        // is checked).
+        LoadPlan plan = null;
+        Path root = null;
+        for (Path candidate : CacheDirectory.candidates()) {
+            Path checked;
+            try {
+                checked = CacheDirectory.createChecked(candidate);
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            if (CacheDirectory.rejected(checked)) {
+                continue;
+            }
+            plan = LoadPlan.find(checked, key);
+            if (plan != null) {
+                root = checked;
+                break;
+            }
+            if (!CacheDirectory.noexec(checked)) {
+                break;
+            }
+        }
+        if (plan == null) {
+            if (Log.debugging()) {
+                Log.debug("no load plan for '" + name + "' yet");
+            }
+            return null;
+        }
+        String changed = plan.changedEntry();
+        if (changed != null) {
+            if (Log.debugging()) {
+                Log.debug("the class path changed since the load plan for '" + name + "' was written: " + changed);
+            }
+            return null;
+        }
+        int count = plan.packageCount();
+        Path[] dirs = new Path[count];
+        for (int i = 0; i < count; i++) {
+            if (registry.files(plan.packageKey(i)) != null) {
+                continue;
+            }
+            Path dir = root.resolve(plan.directory(i));
+            if (!VerifiedStamp.vouchesFor(dir, plan.libraryPaths(i), plan.librarySha256s(i))
+                    || !present(dir, plan.aliases(i))) {
+                if (Log.debugging()) {
+                    Log.debug("the stamp of " + dir + " does not vouch for its files; taking the full path");
+                }
+                return null;
+            }
+            dirs[i] = dir;
+        }
+        Set<Path> mapped = null;
+        List<Path> all = new ArrayList<>();
+        List<Path> own = null;
+        for (int i = 0; i < count; i++) {
+            List<Path> files = registry.files(plan.packageKey(i));
+            if (files == null) {
+                mapped = mapped != null ? mapped : LibraryOpener.mappedNow(stems(plan));
+                files = loadPackage(plan, i, dirs[i], LibraryOpener.mappedBefore(mapped, all));
+                if (files == null) {
+                    return null;
+                }
+                registry.loaded(plan.packageKey(i), files);
+                registry.cachedIn(plan.packageKey(i), root, dirs[i]);
+            }
+            all.addAll(files);
+            if (i == plan.resultPackage()) {
+                own = files;
+            }
+        }
+        int requested = plan.resultPackage();
+        if (Log.debugging()) {
+            Log.debug("loaded '" + name + "' as the load plan " + LoadPlan.file(root, key) + " says");
+        }
+        return new LoadedLibrary(name, own.get(plan.resultLibrary()), plan.coordinates(requested), plan.platform(),
+                plan.origin(requested), all);
+    }
+
+    /** The stems of the planned libraries' SONAMEs: the only mapped files the conflict check looks at. */
+    private static List<String> stems(LoadPlan plan) {
+        List<String> stems = new ArrayList<>();
+        for (int i = 0; i < plan.packageCount(); i++) {
+            for (int j = 0; j < plan.libraryCount(i); j++) {
+                String soname = plan.soname(i, j);
+                if (soname != null) {
+                    stems.add(MappedFiles.stem(soname));
+                }
+            }
+        }
+        return stems;
+    }
+
+    private static boolean present(Path dir, List<String> aliases) {
+        for (String alias : aliases) {
+            if (!Files.exists(dir.resolve(alias), LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Loads one planned package's libraries; {@code null} if one fails (the full path then loads and reports). */
+    private static List<Path> loadPackage(LoadPlan plan, int i, Path dir, Set<Path> mappedBefore) {
+        List<Path> loaded = new ArrayList<>();
+        List<String> sonames = new ArrayList<>();
+        String os = plan.platform().substring(0, Math.max(0, plan.platform().indexOf('-')));
+        for (int j = 0; j < plan.libraryCount(i); j++) {
+            Path file = dir.resolve(plan.libraryPath(i, j));
+            try {
+                LibraryOpener.open(os, file, plan.global(i, j), ClassLoader.getSystemClassLoader(), null);
+            } catch (Throwable e) {
+                if (Log.debugging()) {
+                    Log.debug("loading " + file + " as planned failed (" + e + "); taking the full path");
+                }
+                return null;
+            }
+            if (Log.debugging()) {
+                Log.debug("loaded " + file + " (" + plan.coordinates(i) + ", as planned)");
+            }
+            loaded.add(file);
+            sonames.add(plan.soname(i, j));
+        }
+        LibraryOpener.reportConflicts(plan.coordinates(i), sonames, loaded, mappedBefore);
+        return loaded;
+    }
+
+}
