@@ -1,7 +1,6 @@
 package dev.nativelib.loader;
 
 import dev.nativelib.loader.log.Log;
-import dev.nativelib.loader.scope.GlobalScope;
 import dev.nativelib.loader.settings.Settings;
 import dev.nativelib.loader.verify.LoadVerifier;
 import dev.nativelib.loader.verify.MappedFiles;

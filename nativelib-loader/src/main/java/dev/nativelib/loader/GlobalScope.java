@@ -1,4 +1,4 @@
-package dev.nativelib.loader.scope;
+package dev.nativelib.loader;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Array;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * by reflection, so neither is touched (and JNA's class initialisation is not paid) unless a global library is
  * actually loaded.
  */
-public final class GlobalScope {
+final class GlobalScope {
 
     private static final int RTLD_NOW = 2;
     private static final int RTLD_GLOBAL_LINUX = 0x100;
