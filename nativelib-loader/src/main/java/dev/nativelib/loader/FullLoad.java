@@ -453,4 +453,23 @@ final class FullLoad {
         LibraryOpener.reportConflicts(d.coordinates(), sonames, loaded, mappedBefore);
         return loaded;
     }
+
+    /**
+     * @param systemLoad {@link System#load} looked up through a caller's lookup, which binds to the caller's loader
+     * @return a binder that loads through it (made here, off the planned way, whose start pays for every class)
+     */
+    static LibraryOpener.Binder binder(java.lang.invoke.MethodHandle systemLoad) {
+        return new LibraryOpener.Binder() {
+            @Override
+            public void load(Path file) {
+                try {
+                    systemLoad.invokeExact(file.toString());
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
 }

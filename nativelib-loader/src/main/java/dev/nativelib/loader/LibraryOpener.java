@@ -4,7 +4,6 @@ import dev.nativelib.loader.log.Log;
 import dev.nativelib.loader.settings.Settings;
 import dev.nativelib.loader.verify.LoadVerifier;
 import dev.nativelib.loader.verify.MappedFiles;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,25 +26,6 @@ final class LibraryOpener {
     @FunctionalInterface
     interface Binder {
         void load(Path file);
-    }
-
-    /**
-     * @param systemLoad {@link System#load} looked up through a caller's lookup, which binds to the caller's loader
-     * @return a binder that loads through it
-     */
-    static Binder binder(MethodHandle systemLoad) {
-        return new Binder() {
-            @Override
-            public void load(Path file) {
-                try {
-                    systemLoad.invokeExact(file.toString());
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        };
     }
 
     /**

@@ -103,7 +103,7 @@ public final class NativeLoader {
                     + " pass MethodHandles.lookup() from the class that declares the native methods", e);
         }
         return load(name, caller.lookupClass().getClassLoader(), caller.lookupClass().getClassLoader(),
-                LibraryOpener.binder(systemLoad));
+                FullLoad.binder(systemLoad));
     }
 
     /**

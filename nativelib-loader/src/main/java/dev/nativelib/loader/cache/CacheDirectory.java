@@ -45,7 +45,12 @@ public final class CacheDirectory {
     private static final Map<Path, String> REJECTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Roots already checked in this JVM, so later loads pay one {@code lstat} of the root, not the whole check. */
-    private static final Map<Path, Checked> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, Path> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The device and inode of each checked root's real path when it passed ({@code ""} where the file system has no
+     * such attributes). Two maps rather than one of a small class: a fresh JVM pays for each class it loads.
+     */
+    private static final Map<Path, String> IDENTITY = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CacheDirectory() {
     }
@@ -284,14 +289,15 @@ public final class CacheDirectory {
      * @throws IOException if it cannot be created, or is unsafe; the message says why and how to fix it
      */
     public static Path createChecked(Path root) throws IOException {
-        Checked known = CHECKED.get(root);
-        if (known != null && known.unchanged()) {
-            return known.real;
+        Path known = CHECKED.get(root);
+        if (known != null && unchanged(known, IDENTITY.get(root))) {
+            return known;
         }
         CHECKED.remove(root);
         createPrivate(root);
         if (!posix()) {
-            CHECKED.put(root, new Checked(root, null));
+            IDENTITY.put(root, "");
+            CHECKED.put(root, root);
             return root;
         }
         Path real = root.toRealPath();
@@ -329,7 +335,8 @@ public final class CacheDirectory {
             }
         }
         // From here on the real path is used, so a link cannot be re-pointed under a running JVM.
-        CHECKED.put(root, new Checked(real, identity(attributes)));
+        IDENTITY.put(root, identity(attributes));
+        CHECKED.put(root, real);
         return real;
     }
 
@@ -362,27 +369,18 @@ public final class CacheDirectory {
         return attributes.get("dev") + ":" + attributes.get("ino");
     }
 
-    /** A root that passed {@link #createChecked}: its real path, and its device and inode at the time. */
-    private static final class Checked {
-        final Path real;
-        final String identity;
-
-        Checked(Path real, String identity) {
-            this.real = real;
-            this.identity = identity;
+    /** One {@code lstat}: whether a checked root's real path still names the directory that was checked. */
+    private static boolean unchanged(Path real, String identity) {
+        if (identity == null) {
+            return false;
         }
-
-        /** One {@code lstat}: whether the real path still names the directory that was checked. */
-        boolean unchanged() {
-            if (identity == null) {
-                return true;
-            }
-            try {
-                return identity.equals(identity(Files.readAttributes(real, "unix:dev,ino",
-                        LinkOption.NOFOLLOW_LINKS)));
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
+        if (identity.isEmpty()) {
+            return true;
+        }
+        try {
+            return identity.equals(identity(Files.readAttributes(real, "unix:dev,ino", LinkOption.NOFOLLOW_LINKS)));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

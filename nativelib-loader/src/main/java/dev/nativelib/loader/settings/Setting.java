@@ -11,25 +11,22 @@ import java.util.Locale;
  */
 public final class Setting {
 
-    /** What kind of value a setting takes, which decides how it is parsed and validated. */
-    public enum Kind {
-        /** one of a fixed list of words, in any case */
-        CHOICE,
-        /** {@code true}/{@code false}, {@code yes}/{@code no}, {@code on}/{@code off} or {@code 1}/{@code 0} */
-        BOOLEAN,
-        /** a directory */
-        DIRECTORY,
-        /** a platform name, such as {@code linux-x86_64} */
-        PLATFORM
-    }
+    /** Kind: one of a fixed list of words, in any case. (Strings, not an enum: a fresh JVM pays for each class.) */
+    public static final String CHOICE = "choice";
+    /** Kind: {@code true}/{@code false}, {@code yes}/{@code no}, {@code on}/{@code off} or {@code 1}/{@code 0}. */
+    public static final String BOOLEAN = "boolean";
+    /** Kind: a directory. */
+    public static final String DIRECTORY = "directory";
+    /** Kind: a platform name, such as {@code linux-x86_64}. */
+    public static final String PLATFORM = "platform";
 
     private final String property;
     private final String environment;
-    private final Kind kind;
+    private final String kind;
     private final List<String> choices;
     private final String doc;
 
-    Setting(String property, String environment, Kind kind, List<String> choices, String doc) {
+    Setting(String property, String environment, String kind, List<String> choices, String doc) {
         this.property = property;
         this.environment = environment;
         this.kind = kind;
@@ -47,17 +44,17 @@ public final class Setting {
         return environment;
     }
 
-    /** @return the kind of value */
-    public Kind kind() {
+    /** @return the kind of value: {@link #CHOICE}, {@link #BOOLEAN}, {@link #DIRECTORY} or {@link #PLATFORM} */
+    public String kind() {
         return kind;
     }
 
-    /** @return for a {@link Kind#CHOICE}, the values it takes, the default first; else empty */
+    /** @return for a {@link #CHOICE}, the values it takes, the default first; else empty */
     public List<String> choices() {
         return choices;
     }
 
-    /** @return for a {@link Kind#CHOICE}, the value when the setting is not set; else {@code null} */
+    /** @return for a {@link #CHOICE}, the value when the setting is not set; else {@code null} */
     public String defaultValue() {
         return choices.isEmpty() ? null : choices.get(0);
     }
@@ -109,7 +106,7 @@ public final class Setting {
     }
 
     /**
-     * @return the value of a {@link Kind#CHOICE}: the one set (lower case), else the default
+     * @return the value of a {@link #CHOICE}: the one set (lower case), else the default
      * @throws IllegalArgumentException if the value set is none of the choices; the message names the setting
      */
     public String choice() {
@@ -126,7 +123,7 @@ public final class Setting {
 
     /**
      * @param fallback the value when the setting is not set
-     * @return the value of a {@link Kind#BOOLEAN}
+     * @return the value of a {@link #BOOLEAN}
      * @throws IllegalArgumentException if the value set is not a boolean; the message names the setting
      */
     public boolean bool(boolean fallback) {

@@ -10,39 +10,39 @@ import java.util.List;
 public final class Settings {
 
     /** The platform to load for instead of the detected one. */
-    public static final Setting PLATFORM = new Setting("nativelib.platform", null, Setting.Kind.PLATFORM, List.of(),
+    public static final Setting PLATFORM = new Setting("nativelib.platform", null, Setting.PLATFORM, List.of(),
             "load packages for this platform instead of the detected one (also what the plugin builds for)");
     /** The cache directory, used alone. */
     public static final Setting CACHE_DIR = new Setting("nativelib.cache.dir", "NATIVELIB_CACHE_DIR",
-            Setting.Kind.DIRECTORY, List.of(), "where packages are extracted; used alone, with no fallback");
+            Setting.DIRECTORY, List.of(), "where packages are extracted; used alone, with no fallback");
     /** How a package already in the cache is checked before it is loaded again. */
-    public static final Setting CACHE_VERIFY = new Setting("nativelib.cache.verify", null, Setting.Kind.CHOICE,
+    public static final Setting CACHE_VERIFY = new Setting("nativelib.cache.verify", null, Setting.CHOICE,
             List.of("stamp", "full"), "how a package already in the cache is checked before it is loaded again");
     /** What to do with a cached library that no longer matches its SHA-256. */
     public static final Setting CACHE_ON_DAMAGE = new Setting("nativelib.cache.onDamage", null,
-            Setting.Kind.CHOICE, List.of("replace", "refuse"),
+            Setting.CHOICE, List.of("replace", "refuse"),
             "what to do with a cached library that no longer matches its SHA-256");
     /** Whether load plans are replayed. */
-    public static final Setting PLAN = new Setting("nativelib.plan", null, Setting.Kind.CHOICE, List.of("on", "off"),
+    public static final Setting PLAN = new Setting("nativelib.plan", null, Setting.CHOICE, List.of("on", "off"),
             "replay the load plan an earlier start wrote, or take the full way on every start");
     /** The check of what the process mapped after loading. */
-    public static final Setting VERIFY = new Setting("nativelib.verify", null, Setting.Kind.CHOICE,
+    public static final Setting VERIFY = new Setting("nativelib.verify", null, Setting.CHOICE,
             List.of("warn", "error", "off"),
             "after loading on Linux, what a library whose SONAME another file already claimed does");
     /** The log level. */
-    public static final Setting LOG = new Setting("nativelib.log", "NATIVELIB_LOG", Setting.Kind.CHOICE,
+    public static final Setting LOG = new Setting("nativelib.log", "NATIVELIB_LOG", Setting.CHOICE,
             List.of("off", "debug"), "log every decision at debug level");
     /** A directory to load one package's libraries from. */
     public static final Setting PACKAGE_PATH = new Setting("nativelib.<artifactId>.path",
-            "NATIVELIB_<ARTIFACTID>_PATH", Setting.Kind.DIRECTORY, List.of(),
+            "NATIVELIB_<ARTIFACTID>_PATH", Setting.DIRECTORY, List.of(),
             "load that package's libraries from this directory");
     /** Whether one package's libraries come from the system first. */
     public static final Setting PACKAGE_PREFER_SYSTEM = new Setting("nativelib.<artifactId>.preferSystem",
-            "NATIVELIB_<ARTIFACTID>_PREFER_SYSTEM", Setting.Kind.BOOLEAN, List.of(),
+            "NATIVELIB_<ARTIFACTID>_PREFER_SYSTEM", Setting.BOOLEAN, List.of(),
             "use the system's copy of each of that package's libraries");
     /** Whether every package's libraries come from the system first. */
     public static final Setting PREFER_SYSTEM = new Setting("nativelib.preferSystem", "NATIVELIB_PREFER_SYSTEM",
-            Setting.Kind.BOOLEAN, List.of(), "the same for every package that sets nothing itself");
+            Setting.BOOLEAN, List.of(), "the same for every package that sets nothing itself");
 
     /** Every setting, in the order the settings page lists them. */
     public static final List<Setting> ALL = List.of(PLATFORM, CACHE_DIR, CACHE_VERIFY, CACHE_ON_DAMAGE, PLAN, VERIFY,
@@ -62,9 +62,9 @@ public final class Settings {
             if (s.perPackage()) {
                 continue;
             }
-            if (s.kind() == Setting.Kind.CHOICE) {
+            if (s.kind().equals(Setting.CHOICE)) {
                 s.choice();
-            } else if (s.kind() == Setting.Kind.BOOLEAN) {
+            } else if (s.kind().equals(Setting.BOOLEAN)) {
                 s.bool(false);
             }
         }

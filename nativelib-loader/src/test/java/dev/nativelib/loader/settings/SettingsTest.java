@@ -24,7 +24,7 @@ class SettingsTest {
     @Test
     void everyChoiceIsValidatedAndAnyCaseIsAccepted() {
         for (Setting s : Settings.ALL) {
-            if (s.kind() != Setting.Kind.CHOICE) {
+            if (!s.kind().equals(Setting.CHOICE)) {
                 continue;
             }
             assertEquals(s.defaultValue(), s.choice(), s.property());
@@ -100,16 +100,16 @@ class SettingsTest {
 
     private static String values(Setting s) {
         switch (s.kind()) {
-            case CHOICE:
+            case Setting.CHOICE:
                 StringBuilder out = new StringBuilder();
                 for (int i = 0; i < s.choices().size(); i++) {
                     out.append(i == 0 ? "" : ", ").append('`').append(s.choices().get(i)).append('`')
                             .append(i == 0 ? " (default)" : "");
                 }
                 return out.toString();
-            case BOOLEAN:
+            case Setting.BOOLEAN:
                 return "boolean";
-            case DIRECTORY:
+            case Setting.DIRECTORY:
                 return "a directory";
             default:
                 return "a platform name, e.g. `linux-x86_64`";
