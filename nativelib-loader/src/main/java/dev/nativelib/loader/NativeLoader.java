@@ -2,10 +2,12 @@ package dev.nativelib.loader;
 
 import dev.nativelib.loader.log.Log;
 import dev.nativelib.loader.plan.LoadPlan;
+import dev.nativelib.loader.plan.PlanWriter;
 import dev.nativelib.loader.settings.Settings;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -138,31 +140,51 @@ public final class NativeLoader {
             } catch (IllegalArgumentException e) {
                 throw new NativeLoaderException("Cannot load '" + name + "': " + e.getMessage(), e);
             }
-            Throwable planFailure = null;
-            if (planKey != null) {
-                try {
-                    result = PlannedLoad.load(name, planKey, REGISTRY);
-                } catch (Throwable e) {
-                    // A plan is a shortcut only: whatever goes wrong replaying it, the full path decides.
-                    planFailure = e;
-                    if (Log.debugging()) {
-                        Log.debug("replaying the load plan for '" + name + "' failed (" + e + "); taking the full"
-                                + " path");
-                    }
+            Throwable[] planFailure = new Throwable[1];
+            result = planKey == null ? null : replay(name, planKey, planFailure);
+            PlanWriter.PlanLock lock = null;
+            if (result == null && planKey != null && planFailure[0] == null) {
+                // No plan yet: JVMs starting at once with this key wait for the first one's plan and replay it,
+                // rather than each taking the full way.
+                Path root = PlannedLoad.planRoot(planKey);
+                lock = root == null ? null : PlanWriter.lock(root, planKey);
+                if (lock != null) {
+                    // Another JVM may have written the plan between the first look and taking the lock.
+                    result = replay(name, planKey, planFailure);
                 }
             }
-            if (result == null) {
-                try {
+            try {
+                if (result == null) {
                     result = FullLoad.load(name, classLoader, bindTo, binder, planKey, REGISTRY);
-                } catch (RuntimeException | Error e) {
-                    if (planFailure != null) {
-                        e.addSuppressed(planFailure);
-                    }
-                    throw e;
+                }
+            } catch (RuntimeException | Error e) {
+                if (planFailure[0] != null) {
+                    e.addSuppressed(planFailure[0]);
+                }
+                throw e;
+            } finally {
+                if (lock != null) {
+                    lock.close();
                 }
             }
             REGISTRY.result(resultOwner, resultKey, result);
             return result;
+        }
+    }
+
+    /**
+     * Replays the plan for {@code key} if there is one that applies. A plan is a shortcut only: whatever goes wrong
+     * replaying it, an {@code Error} included, is kept in {@code failure} and the caller takes the full way.
+     */
+    private static LoadedLibrary replay(String name, String key, Throwable[] failure) {
+        try {
+            return PlannedLoad.load(name, key, REGISTRY);
+        } catch (Throwable e) {
+            failure[0] = e;
+            if (Log.debugging()) {
+                Log.debug("replaying the load plan for '" + name + "' failed (" + e + "); taking the full path");
+            }
+            return null;
         }
     }
 

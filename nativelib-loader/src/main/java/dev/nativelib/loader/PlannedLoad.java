@@ -23,6 +23,33 @@ final class PlannedLoad {
     }
 
     /**
+     * The cache root plans are read from and written to: the first candidate that passes every check and is not
+     * on a {@code noexec} mount, which is the root the full way extracts into. Never a later candidate of the chain,
+     * which another user may have made (a plan is read before anything it names is checked).
+     *
+     * @param key a plan's {@link LoadPlan#key key}
+     * @return the root, or {@code null} when none is usable (the full way then says why)
+     */
+    static Path planRoot(String key) {
+        for (Path candidate : CacheDirectory.candidates()) {
+            Path checked;
+            try {
+                checked = CacheDirectory.createChecked(candidate);
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            if (CacheDirectory.rejected(checked)) {
+                continue;
+            }
+            // The mount table is read only when the root holds no plan: a planned start does not pay for it.
+            if (LoadPlan.file(checked, key).toFile().isFile() || !CacheDirectory.noexec(checked)) {
+                return checked;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Replays a {@link LoadPlan}: when one exists for this key, the class path still matches its fingerprints, and
      * every package directory it names still carries a valid verified stamp, loads those files in its order, which
      * skips discovery, descriptor parsing, the dependency graph and the cache's extraction checks. Returns
@@ -39,25 +66,9 @@ final class PlannedLoad {
         // later candidate of the chain, which another user may have made (a plan is read before anything it names
         // is checked).
         LoadPlan plan = null;
-        Path root = null;
-        for (Path candidate : CacheDirectory.candidates()) {
-            Path checked;
-            try {
-                checked = CacheDirectory.createChecked(candidate);
-            } catch (IOException | RuntimeException e) {
-                continue;
-            }
-            if (CacheDirectory.rejected(checked)) {
-                continue;
-            }
-            plan = LoadPlan.find(checked, key);
-            if (plan != null) {
-                root = checked;
-                break;
-            }
-            if (!CacheDirectory.noexec(checked)) {
-                break;
-            }
+        Path root = planRoot(key);
+        if (root != null) {
+            plan = LoadPlan.find(root, key);
         }
         if (plan == null) {
             if (Log.debugging()) {

@@ -76,7 +76,7 @@ class PlannedLoadTest {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".plan")).toList();
         }
     }
 
@@ -183,7 +183,7 @@ class PlannedLoadTest {
         Path ownPlans = home.resolve(".cache/nativelib").resolve(LoadPlan.DIRECTORY);
         List<Path> written;
         try (Stream<Path> s = Files.list(ownPlans)) {
-            written = s.toList();
+            written = s.filter(p -> p.getFileName().toString().endsWith(".plan")).toList();
         }
         assertEquals(1, written.size(), first.output());
         String user = System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_");
@@ -205,6 +205,39 @@ class PlannedLoadTest {
         assertTrue(second.fullPath(), second.output());
         assertEquals(first.loaded(), second.loaded());
         assertFalse(runDefaultChain(jar, home, javaTmp).fullPath(), "the own root's new plan is replayed");
+    }
+
+    @Test
+    void jvmsStartingAtOnceOnAColdCacheWaitForTheFirstOnesPlan() throws Exception {
+        // Four starts of one application at once: one takes the full way and writes the plan, the others wait for
+        // it and replay it instead of each discovering, ordering and checking everything again.
+        Path jar = packageJar(0);
+        String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            List<String> command = new ArrayList<>(List.of(javaBin, "-Xlog:class+load=info",
+                    "-Dnativelib.cache.dir=" + tmp.resolve("cache"), "-Dnativelib.platform=linux-x86_64"));
+            if (Runtime.version().feature() >= 22) {
+                command.add("--enable-native-access=ALL-UNNAMED");
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator + jar,
+                    LoadByName.class.getName(), "base"));
+            // Into files, not pipes: a child blocked on a full pipe while it holds the lock would stall the others.
+            children.add(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("child-" + i + ".log").toFile()).start());
+        }
+        int fullPaths = 0;
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < children.size(); i++) {
+            Process p = children.get(i);
+            int status = p.waitFor();
+            String out = Files.readString(tmp.resolve("child-" + i + ".log"));
+            assertEquals(0, status, out);
+            fullPaths += out.contains(FULL_PATH) ? 1 : 0;
+            all.append(out.lines().filter(l -> l.startsWith("loaded=")).findFirst().orElseThrow()).append('\n');
+        }
+        assertEquals(1, fullPaths, "exactly one start takes the full way:\n" + all);
+        assertEquals(1, plans().size());
     }
 
     /** A child on the default cache chain (no cache setting), with a small heap, as a victim's JVM would be. */

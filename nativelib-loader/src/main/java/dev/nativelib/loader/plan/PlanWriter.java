@@ -188,6 +188,84 @@ public final class PlanWriter {
     }
 
     /**
+     * Takes the lock that makes JVMs starting at once with the same key (an application started many times on one
+     * machine) wait for the first one's plan instead of each taking the full way: the first holds it while it loads
+     * and writes the plan, the others then replay that plan. Waits at most {@value #LOCK_WAIT_MILLIS} ms, then goes
+     * on without it, so a hung JVM cannot stop others.
+     *
+     * @param root the cache root
+     * @param key  the plan's key
+     * @return the lock, or {@code null} when it cannot be taken (the caller then loads without it)
+     */
+    public static PlanLock lock(Path root, String key) {
+        Path plan = LoadPlan.file(root, key);
+        java.nio.channels.FileChannel channel = null;
+        try {
+            CacheDirectory.createPrivate(plan.getParent());
+            channel = java.nio.channels.FileChannel.open(plan.resolveSibling(plan.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000L;
+            while (true) {
+                java.nio.channels.FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null; // another class loader of this JVM holds it
+                }
+                if (lock != null) {
+                    return new PlanLock(channel, lock);
+                }
+                if (System.nanoTime() > deadline) {
+                    channel.close();
+                    return null;
+                }
+                Thread.sleep(5);
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(channel);
+            return null;
+        }
+    }
+
+    /** How long {@link #lock} waits for another JVM's full load. */
+    static final long LOCK_WAIT_MILLIS = 30_000;
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // nothing held yet
+            }
+        }
+    }
+
+    /** A held {@link #lock plan lock}; closing it releases it. */
+    public static final class PlanLock implements AutoCloseable {
+        private final java.nio.channels.FileChannel channel;
+        private final java.nio.channels.FileLock lock;
+
+        PlanLock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+            } catch (IOException e) {
+                // released when the channel closes
+            }
+            closeQuietly(channel);
+        }
+    }
+
+    /**
      * Deletes the least recently written plans beyond {@value #KEEP}, and temporary plans a killed JVM left; plans
      * replaced concurrently are fine.
      */
@@ -200,7 +278,17 @@ public final class PlanWriter {
         try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")) {
+                if (name.endsWith(LoadPlan.SUFFIX + ".lock")) {
+                    // The lock of a plan pruned (or never written) long ago: nobody waits on it any more.
+                    Path planFile = p.resolveSibling(name.substring(0, name.length() - ".lock".length()));
+                    try {
+                        if (!Files.exists(planFile) && Files.getLastModifiedTime(p).toMillis() < stale) {
+                            Files.deleteIfExists(p);
+                        }
+                    } catch (IOException e) {
+                        // Gone already, or in use.
+                    }
+                } else if (name.startsWith(".") && name.endsWith(".tmp")) {
                     try {
                         if (Files.getLastModifiedTime(p).toMillis() < stale) {
                             Files.deleteIfExists(p);
