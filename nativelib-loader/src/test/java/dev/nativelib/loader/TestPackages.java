@@ -29,6 +29,7 @@ public final class TestPackages {
     private final Map<String, byte[]> libraries = new LinkedHashMap<>();
     private final List<AliasEntry> aliases = new ArrayList<>();
     private final Map<String, byte[]> overrides = new LinkedHashMap<>();
+    private java.util.function.UnaryOperator<String> descriptorEdit = java.util.function.UnaryOperator.identity();
 
     private TestPackages(String groupId, String artifactId, String version, String platform) {
         this.groupId = groupId;
@@ -67,6 +68,15 @@ public final class TestPackages {
         return this;
     }
 
+    /**
+     * Writes the descriptor text through {@code edit}, to make descriptors the model itself refuses to hold (for the
+     * tests of what the loader refuses to read).
+     */
+    public TestPackages editDescriptor(java.util.function.UnaryOperator<String> edit) {
+        descriptorEdit = edit;
+        return this;
+    }
+
     public PackageDescriptor descriptor() {
         List<LibraryEntry> entries = new ArrayList<>();
         libraries.forEach((path, bytes) -> entries.add(new LibraryEntry(path,
@@ -102,7 +112,8 @@ public final class TestPackages {
         String root = PackageLayout.packageRoot(groupId, artifactId, platform);
         entries.put(PackageLayout.INDEX, (PackageLayout.indexEntry(groupId, artifactId, platform) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        entries.put(root + PackageLayout.DESCRIPTOR, DescriptorFormat.write(descriptor()));
+        entries.put(root + PackageLayout.DESCRIPTOR, descriptorEdit.apply(new String(DescriptorFormat.write(descriptor()),
+                StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         libraries.forEach((path, bytes) -> entries.put(root + path, overrides.getOrDefault(path, bytes)));
         return entries;
     }

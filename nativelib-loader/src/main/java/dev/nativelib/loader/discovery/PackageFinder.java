@@ -2,6 +2,7 @@ package dev.nativelib.loader.discovery;
 
 import dev.nativelib.loader.text.Chars;
 import dev.nativelib.loader.log.Log;
+import dev.nativelib.loader.descriptor.DescriptorException;
 import dev.nativelib.loader.descriptor.DescriptorFormat;
 import dev.nativelib.loader.descriptor.PackageLayout;
 import java.io.BufferedReader;
@@ -22,7 +23,6 @@ import java.util.Set;
 /** Finds every native package that a class loader can see, for all platforms. */
 public final class PackageFinder {
 
-
     private PackageFinder() {
     }
 
@@ -32,7 +32,9 @@ public final class PackageFinder {
      * @param classLoader where to look
      * @return the packages, in class-path order
      * @throws UncheckedIOException if an index or descriptor cannot be read
-     * @throws dev.nativelib.loader.descriptor.DescriptorException if a descriptor is malformed
+     * @throws DescriptorException  if a descriptor is malformed, or an index or descriptor is larger than
+     *                              {@link PackageLimits#MAX_INDEX_BYTES} or
+     *                              {@link PackageLimits#MAX_DESCRIPTOR_BYTES}
      */
     public static List<FoundPackage> find(ClassLoader classLoader) {
         List<FoundPackage> found = new ArrayList<>();
@@ -53,17 +55,22 @@ public final class PackageFinder {
                     // One open of the JAR for its index and every descriptor, instead of one per file.
                     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
                         String dir = base.substring(base.indexOf("!/") + 2);
-                        for (String entry : readIndex(index, entryStream(zip, dir + "index.list", index))) {
+                        String indexEntry = dir + "index.list";
+                        byte[] indexBytes = readCapped(entryStream(zip, indexEntry, index), PackageLimits.MAX_INDEX_BYTES,
+                                jar + ": entry " + indexEntry, "index", "the JAR");
+                        for (String entry : readIndex(index, indexBytes)) {
                             URL descriptorUrl = FoundPackage.resolve(base + entry, PackageLayout.DESCRIPTOR);
-                            try (InputStream in = entryStream(zip, dir + entry + PackageLayout.DESCRIPTOR,
-                                    descriptorUrl)) {
-                                found.add(readPackage(base + entry, descriptorUrl, in.readAllBytes()));
-                            }
+                            String descriptorEntry = dir + entry + PackageLayout.DESCRIPTOR;
+                            byte[] bytes = readCapped(entryStream(zip, descriptorEntry, descriptorUrl),
+                                    PackageLimits.MAX_DESCRIPTOR_BYTES, jar + ": entry " + descriptorEntry, "descriptor", "the JAR");
+                            found.add(readPackage(base + entry, descriptorUrl, bytes));
                         }
                     }
                     continue;
                 }
-                for (String entry : readIndex(index, open(index))) {
+                byte[] indexBytes = readCapped(open(index), PackageLimits.MAX_INDEX_BYTES, index.toExternalForm(), "index",
+                        "the package");
+                for (String entry : readIndex(index, indexBytes)) {
                     found.add(readPackage(base + entry));
                 }
             }
@@ -96,9 +103,33 @@ public final class PackageFinder {
         return zip.getInputStream(e);
     }
 
-    private static List<String> readIndex(URL index, InputStream stream) throws IOException {
+    /**
+     * Reads a whole index or descriptor, but never more than {@code limit} bytes of it: a few kilobytes of JAR can
+     * inflate to gigabytes.
+     *
+     * @param where names the JAR and entry (or the URL) for the message
+     * @param what  {@code index} or {@code descriptor}
+     * @param whole what is malformed if the entry is too large: {@code the JAR}, {@code the package}
+     * @throws DescriptorException if it holds more than {@code limit} bytes
+     */
+    private static byte[] readCapped(InputStream stream, int limit, String where, String what, String whole)
+            throws IOException {
+        try (InputStream in = stream) {
+            // readNBytes grows its buffer as data arrives; it never allocates the limit up front.
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new DescriptorException(where + " is larger than " + PackageLimits.describe(limit)
+                        + ", the limit for a nativelib " + what + "; " + whole + " is malformed or was not produced"
+                        + " by nativelib-maven-plugin");
+            }
+            return bytes;
+        }
+    }
+
+    private static List<String> readIndex(URL index, byte[] bytes) throws IOException {
         List<String> entries = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
+                StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 line = line.trim();
@@ -128,10 +159,8 @@ public final class PackageFinder {
 
     private static FoundPackage readPackage(String rootUrl) throws IOException {
         URL descriptorUrl = FoundPackage.resolve(rootUrl, PackageLayout.DESCRIPTOR);
-        byte[] bytes;
-        try (InputStream in = open(descriptorUrl)) {
-            bytes = in.readAllBytes();
-        }
+        byte[] bytes = readCapped(open(descriptorUrl), PackageLimits.MAX_DESCRIPTOR_BYTES, descriptorUrl.toExternalForm(),
+                "descriptor", "the package");
         return readPackage(rootUrl, descriptorUrl, bytes);
     }
 

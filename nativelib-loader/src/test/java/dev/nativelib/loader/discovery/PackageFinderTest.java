@@ -3,7 +3,9 @@ package dev.nativelib.loader.discovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nativelib.loader.BadJars;
 import dev.nativelib.loader.TestPackages;
+import dev.nativelib.loader.descriptor.DescriptorException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,6 +64,51 @@ class PackageFinderTest {
             assertEquals("cannot read META-INF/nativelib/index.list from the class path: "
                     + classes.resolve("index.list").toUri().toURL() + ": malformed index line '../../etc/'"
                     + " (expected <groupId>/<artifactId>/<platform>/)", e.getMessage());
+        }
+    }
+
+    @Test
+    void aDescriptorOfExactlyTheLimitIsReadAndOneByteMoreIsRefused() throws IOException {
+        Path classes = TestPackages.of("g", "a", "1", "linux-x86_64").library("lib/liba.so", "x")
+                .writeTree(tmp.resolve("classes"));
+        Path descriptor = classes.resolve("META-INF/nativelib/g/a/linux-x86_64/nativelib.properties");
+        byte[] text = Files.readAllBytes(descriptor);
+        byte[] padded = java.util.Arrays.copyOf(text, PackageLimits.MAX_DESCRIPTOR_BYTES);
+        java.util.Arrays.fill(padded, text.length, padded.length, (byte) ' ');
+        Files.write(descriptor, padded);
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            assertEquals("g:a:1", PackageFinder.find(cl).get(0).descriptor().coordinates());
+        }
+        Files.write(descriptor, new byte[] {' '}, java.nio.file.StandardOpenOption.APPEND);
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            DescriptorException e = assertThrows(DescriptorException.class, () -> PackageFinder.find(cl));
+            assertEquals(descriptor.toUri().toURL() + " is larger than 1 MiB, the limit for a nativelib descriptor;"
+                    + " the package is malformed or was not produced by nativelib-maven-plugin", e.getMessage());
+        }
+    }
+
+    @Test
+    void anIndexLargerThanTheLimitIsRefused() throws IOException {
+        Path classes = Files.createDirectories(tmp.resolve("classes/META-INF/nativelib"));
+        Files.write(classes.resolve("index.list"), new byte[PackageLimits.MAX_INDEX_BYTES + 1]);
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {tmp.resolve("classes").toUri().toURL()}, null)) {
+            DescriptorException e = assertThrows(DescriptorException.class, () -> PackageFinder.find(cl));
+            assertEquals(classes.resolve("index.list").toUri().toURL() + " is larger than 1 MiB, the limit for a"
+                    + " nativelib index; the package is malformed or was not produced by nativelib-maven-plugin",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aHugeDescriptorInAJarIsRefusedWithoutInflatingIt() throws IOException {
+        Path jar = TestPackages.of("g", "bomb", "1", "linux-x86_64").library("lib/libbomb.so", "x")
+                .writeJar(Files.createDirectories(tmp.resolve("jars")));
+        String entry = "META-INF/nativelib/g/bomb/linux-x86_64/nativelib.properties";
+        Path bomb = BadJars.withBomb(jar, entry, tmp.resolve("bomb.jar"));
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {bomb.toUri().toURL()}, null)) {
+            DescriptorException e = assertThrows(DescriptorException.class, () -> PackageFinder.find(cl));
+            assertEquals(bomb + ": entry " + entry + " is larger than 1 MiB, the limit for a nativelib descriptor;"
+                    + " the JAR is malformed or was not produced by nativelib-maven-plugin", e.getMessage());
         }
     }
 
