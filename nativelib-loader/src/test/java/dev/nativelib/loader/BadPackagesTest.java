@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nativelib.loader.binary.Fixtures;
 import dev.nativelib.loader.descriptor.PackageLayout;
 import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +32,81 @@ class BadPackagesTest {
 
     @TempDir
     Path tmp;
+
+    @BeforeEach
+    void setUp() {
+        System.setProperty("nativelib.platform", "linux-x86_64");
+        System.setProperty("nativelib.cache.dir", tmp.resolve("cache").toString());
+    }
+
+    @AfterEach
+    void tearDown() {
+        System.clearProperty("nativelib.platform");
+        System.clearProperty("nativelib.cache.dir");
+    }
+
+    /** A package of libbase.so.1 with the links libbase.so and libbase2.so to it, its descriptor edited. */
+    private Path aliasedJar(String artifactId, UnaryOperator<String> edit) throws Exception {
+        return TestPackages.of("g", artifactId, "1.0", "linux-x86_64")
+                .libraryFile("lib/libbase.so.1", Fixtures.path("elf/libbase.so.1"))
+                .alias("lib/libbase.so", "libbase.so.1").alias("lib/libbase2.so", "libbase.so.1")
+                .editDescriptor(edit).writeJar(Files.createDirectories(tmp.resolve("jars")));
+    }
+
+    /** Loads in this JVM, from {@code jar} alone; reports as {@link ReportLoad} does. */
+    private static String loadInProcess(String name, Path jar) throws Exception {
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            return "loaded=" + NativeLoader.load(name, cl).path();
+        } catch (Throwable e) {
+            return "threw " + e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    private static String descriptorEntry(String artifactId) {
+        return "META-INF/nativelib/g/" + artifactId + "/linux-x86_64/nativelib.properties";
+    }
+
+    @Test
+    void anAbsoluteAliasTargetIsRefusedAtParseTime() throws Exception {
+        Path jar = aliasedJar("absolute-alias", t -> t.replace("alias.0.target=libbase.so.1",
+                "alias.0.target=" + tmp.resolve("outside")));
+        assertEquals("threw dev.nativelib.loader.NativeLoaderException: " + jar + ": entry "
+                + descriptorEntry("absolute-alias") + ": target of alias lib/libbase.so '" + tmp.resolve("outside")
+                + "' is an absolute path; a link's target must be relative to the link's directory",
+                loadInProcess("base", jar));
+    }
+
+    @Test
+    void anAliasToNothingIsRefusedAtParseTime() throws Exception {
+        Path jar = aliasedJar("dangling-alias", t -> t.replace("alias.0.target=libbase.so.1",
+                "alias.0.target=libnothing.so"));
+        assertEquals("threw dev.nativelib.loader.NativeLoaderException: " + jar + ": entry "
+                + descriptorEntry("dangling-alias") + ": alias lib/libbase.so of g:dangling-alias:1.0 [linux-x86_64]"
+                + " points to lib/libnothing.so, which is neither a library nor an alias of the package",
+                loadInProcess("base", jar));
+    }
+
+    @Test
+    void twoLibrariesWithOnePathAreRefusedAtParseTime() throws Exception {
+        // library 0 listed again as library 1
+        Path jar = aliasedJar("duplicate-library", t -> t.replace("library.count=1", "library.count=2") + t.lines()
+                .filter(l -> l.startsWith("library.0.")).map(l -> "library.1." + l.substring(10) + "\n")
+                .collect(java.util.stream.Collectors.joining()));
+        assertEquals("threw dev.nativelib.loader.NativeLoaderException: " + jar + ": entry "
+                + descriptorEntry("duplicate-library") + ": g:duplicate-library:1.0 [linux-x86_64] lists"
+                + " lib/libbase.so.1 twice (library 0 and library 1); each library and alias needs a path of its own",
+                loadInProcess("base", jar));
+    }
+
+    @Test
+    void twoAliasesWithOnePathAreRefusedAtParseTime() throws Exception {
+        Path jar = aliasedJar("duplicate-alias", t -> t.replace("alias.1.path=lib/libbase2.so",
+                "alias.1.path=lib/libbase.so"));
+        assertEquals("threw dev.nativelib.loader.NativeLoaderException: " + jar + ": entry "
+                + descriptorEntry("duplicate-alias") + ": g:duplicate-alias:1.0 [linux-x86_64] lists lib/libbase.so"
+                + " twice (alias 0 and alias 1); each library and alias needs a path of its own",
+                loadInProcess("base", jar));
+    }
 
     private Path goodJar(String artifactId) throws Exception {
         return TestPackages.of("g", artifactId, "1.0", "linux-x86_64")

@@ -56,20 +56,21 @@ public final class PackageFinder {
                     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
                         String dir = base.substring(base.indexOf("!/") + 2);
                         String indexEntry = dir + "index.list";
-                        byte[] indexBytes = readCapped(entryStream(zip, indexEntry, index), PackageLimits.MAX_INDEX_BYTES,
-                                jar + ": entry " + indexEntry, "index", "the JAR");
+                        byte[] indexBytes = readCapped(entryStream(zip, indexEntry, index),
+                                PackageLimits.MAX_INDEX_BYTES, jar + ": entry " + indexEntry, "index", "the JAR");
                         for (String entry : readIndex(index, indexBytes)) {
                             URL descriptorUrl = FoundPackage.resolve(base + entry, PackageLayout.DESCRIPTOR);
-                            String descriptorEntry = dir + entry + PackageLayout.DESCRIPTOR;
-                            byte[] bytes = readCapped(entryStream(zip, descriptorEntry, descriptorUrl),
-                                    PackageLimits.MAX_DESCRIPTOR_BYTES, jar + ": entry " + descriptorEntry, "descriptor", "the JAR");
-                            found.add(readPackage(base + entry, descriptorUrl, bytes));
+                            String source = jar + ": entry " + dir + entry + PackageLayout.DESCRIPTOR;
+                            byte[] bytes = readCapped(entryStream(zip, dir + entry + PackageLayout.DESCRIPTOR,
+                                    descriptorUrl), PackageLimits.MAX_DESCRIPTOR_BYTES, source, "descriptor",
+                                    "the JAR");
+                            found.add(readPackage(base + entry, source, bytes));
                         }
                     }
                     continue;
                 }
-                byte[] indexBytes = readCapped(open(index), PackageLimits.MAX_INDEX_BYTES, index.toExternalForm(), "index",
-                        "the package");
+                byte[] indexBytes = readCapped(open(index), PackageLimits.MAX_INDEX_BYTES, index.toExternalForm(),
+                        "index", "the package");
                 for (String entry : readIndex(index, indexBytes)) {
                     found.add(readPackage(base + entry));
                 }
@@ -159,14 +160,17 @@ public final class PackageFinder {
 
     private static FoundPackage readPackage(String rootUrl) throws IOException {
         URL descriptorUrl = FoundPackage.resolve(rootUrl, PackageLayout.DESCRIPTOR);
-        byte[] bytes = readCapped(open(descriptorUrl), PackageLimits.MAX_DESCRIPTOR_BYTES, descriptorUrl.toExternalForm(),
-                "descriptor", "the package");
-        return readPackage(rootUrl, descriptorUrl, bytes);
+        String source = descriptorUrl.toExternalForm();
+        byte[] bytes = readCapped(open(descriptorUrl), PackageLimits.MAX_DESCRIPTOR_BYTES, source, "descriptor",
+                "the package");
+        return readPackage(rootUrl, source, bytes);
     }
 
-    private static FoundPackage readPackage(String rootUrl, URL descriptorUrl, byte[] bytes) throws IOException {
-        FoundPackage p = new FoundPackage(
-                DescriptorFormat.read(new ByteArrayInputStream(bytes), descriptorUrl.toExternalForm()),
+    /**
+     * @param source names the descriptor in messages: {@code <jar>: entry <entry>} for a local JAR, else its URL
+     */
+    private static FoundPackage readPackage(String rootUrl, String source, byte[] bytes) throws IOException {
+        FoundPackage p = new FoundPackage(DescriptorFormat.read(new ByteArrayInputStream(bytes), source),
                 rootUrl, contentKey(bytes));
         if (Log.debugging()) {
             Log.debug("found " + p.descriptor().coordinates() + " [" + p.descriptor().platform()
