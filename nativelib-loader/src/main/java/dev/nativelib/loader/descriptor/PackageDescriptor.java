@@ -125,8 +125,9 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
         for (LibraryEntry l : libraries) {
             byPath.put(l.path(), l);
         }
+        Map<String, LibraryEntry> resolved = LoadOrder.resolveAll(aliases, byPath);
         for (AliasEntry a : aliases) {
-            LibraryEntry l = LoadOrder.resolve(a, aliases, byPath);
+            LibraryEntry l = resolved.get(a.path());
             if (l != null) {
                 names.putIfAbsent(lastSegment(a.path()), l);
             }

@@ -216,6 +216,25 @@ class DescriptorFormatTest {
     }
 
     @Test
+    void aLongChainOfAliasesIsCheckedAndResolvedInLinearTime() {
+        // 15,000 links, each to the next, the last to the library: close to the 1 MiB a descriptor may hold.
+        int n = 15_000;
+        StringBuilder text = new StringBuilder(new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("alias.count=1", "alias.count=" + (n + 1)));
+        for (int i = 1; i <= n; i++) {
+            text.append("alias.").append(i).append(".path=lib/a").append(i).append(".so\nalias.").append(i)
+                    .append(".target=").append(i == n ? "libgreet.so.1.0.0" : "a" + (i + 1) + ".so").append('\n');
+        }
+        PackageDescriptor d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> {
+                    PackageDescriptor read = read(text.toString());
+                    read.libraryNames();
+                    return read;
+                });
+        assertEquals("lib/libgreet.so.1.0.0", d.libraryNames().get("a1.so").path());
+    }
+
+    @Test
     void twoLibrariesWithOnePathAreRejected() {
         String text = new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
                 .replace("library.1.path=lib/libgreetjni.so", "library.1.path=lib/libgreet.so.1.0.0");
