@@ -99,6 +99,29 @@ class BadPackagesTest {
     }
 
     @Test
+    void aLibraryDeclaredLargerThanTheLimitIsRefusedBeforeExtraction() throws Exception {
+        Path jar = aliasedJar("huge", t -> t.replaceAll("library\\.0\\.size=\\d+", "library.0.size=4294967297"));
+        assertEquals("threw dev.nativelib.loader.NativeLoaderException: " + jar + ": entry " + descriptorEntry("huge")
+                + ": library lib/libbase.so.1 of g:huge:1.0 [linux-x86_64] declares 4294967297 bytes, more than the"
+                + " 4 GiB that -Dnativelib.maxLibrarySize allows; if the package is genuine, raise the limit, e.g."
+                + " -Dnativelib.maxLibrarySize=5G", loadInProcess("base", jar));
+        assertTrue(!Files.exists(tmp.resolve("cache")), "nothing is extracted");
+    }
+
+    @Test
+    void anInvalidLibrarySizeLimitIsRefusedNamingTheSetting() throws Exception {
+        Path jar = aliasedJar("limit", t -> t);
+        System.setProperty("nativelib.maxLibrarySize", "lots");
+        try {
+            assertEquals("threw dev.nativelib.loader.NativeLoaderException: -Dnativelib.maxLibrarySize=lots is not"
+                    + " valid; use a positive number of bytes, optionally followed by K, M or G (powers of 1024), e.g."
+                    + " 8G", loadInProcess("base", jar));
+        } finally {
+            System.clearProperty("nativelib.maxLibrarySize");
+        }
+    }
+
+    @Test
     void twoAliasesWithOnePathAreRefusedAtParseTime() throws Exception {
         Path jar = aliasedJar("duplicate-alias", t -> t.replace("alias.1.path=lib/libbase2.so",
                 "alias.1.path=lib/libbase.so"));

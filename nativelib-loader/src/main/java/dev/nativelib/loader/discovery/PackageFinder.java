@@ -4,6 +4,8 @@ import dev.nativelib.loader.text.Chars;
 import dev.nativelib.loader.log.Log;
 import dev.nativelib.loader.descriptor.DescriptorException;
 import dev.nativelib.loader.descriptor.DescriptorFormat;
+import dev.nativelib.loader.descriptor.LibraryEntry;
+import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageLayout;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -31,13 +33,16 @@ public final class PackageFinder {
      *
      * @param classLoader where to look
      * @return the packages, in class-path order
-     * @throws UncheckedIOException if an index or descriptor cannot be read
-     * @throws DescriptorException  if a descriptor is malformed, or an index or descriptor is larger than
-     *                              {@link PackageLimits#MAX_INDEX_BYTES} or
-     *                              {@link PackageLimits#MAX_DESCRIPTOR_BYTES}
+     * @throws UncheckedIOException     if an index or descriptor cannot be read
+     * @throws DescriptorException       if a descriptor is malformed or declares a library larger than
+     *                                   {@link PackageLimits#maxLibrarySize()}, or an index or descriptor is larger
+     *                                   than {@link PackageLimits#MAX_INDEX_BYTES} or
+     *                                   {@link PackageLimits#MAX_DESCRIPTOR_BYTES}
+     * @throws IllegalArgumentException  if {@value PackageLimits#MAX_LIBRARY_SIZE_PROPERTY} is not a valid size
      */
     public static List<FoundPackage> find(ClassLoader classLoader) {
         List<FoundPackage> found = new ArrayList<>();
+        long maxLibrarySize = PackageLimits.maxLibrarySize();
         try {
             Enumeration<URL> indexes = classLoader == null
                     ? ClassLoader.getSystemResources(PackageLayout.INDEX)
@@ -64,7 +69,7 @@ public final class PackageFinder {
                             byte[] bytes = readCapped(entryStream(zip, dir + entry + PackageLayout.DESCRIPTOR,
                                     descriptorUrl), PackageLimits.MAX_DESCRIPTOR_BYTES, source, "descriptor",
                                     "the JAR");
-                            found.add(readPackage(base + entry, source, bytes));
+                            found.add(readPackage(base + entry, source, bytes, maxLibrarySize));
                         }
                     }
                     continue;
@@ -72,7 +77,7 @@ public final class PackageFinder {
                 byte[] indexBytes = readCapped(open(index), PackageLimits.MAX_INDEX_BYTES, index.toExternalForm(),
                         "index", "the package");
                 for (String entry : readIndex(index, indexBytes)) {
-                    found.add(readPackage(base + entry));
+                    found.add(readPackage(base + entry, maxLibrarySize));
                 }
             }
         } catch (IOException e) {
@@ -158,20 +163,24 @@ public final class PackageFinder {
         return Chars.word(s, "_.-+") && !s.equals(".") && !s.equals("..");
     }
 
-    private static FoundPackage readPackage(String rootUrl) throws IOException {
+    private static FoundPackage readPackage(String rootUrl, long maxLibrarySize) throws IOException {
         URL descriptorUrl = FoundPackage.resolve(rootUrl, PackageLayout.DESCRIPTOR);
         String source = descriptorUrl.toExternalForm();
         byte[] bytes = readCapped(open(descriptorUrl), PackageLimits.MAX_DESCRIPTOR_BYTES, source, "descriptor",
                 "the package");
-        return readPackage(rootUrl, source, bytes);
+        return readPackage(rootUrl, source, bytes, maxLibrarySize);
     }
 
     /**
      * @param source names the descriptor in messages: {@code <jar>: entry <entry>} for a local JAR, else its URL
      */
-    private static FoundPackage readPackage(String rootUrl, String source, byte[] bytes) throws IOException {
-        FoundPackage p = new FoundPackage(DescriptorFormat.read(new ByteArrayInputStream(bytes), source),
-                rootUrl, contentKey(bytes));
+    private static FoundPackage readPackage(String rootUrl, String source, byte[] bytes, long maxLibrarySize)
+            throws IOException {
+        PackageDescriptor d = DescriptorFormat.read(new ByteArrayInputStream(bytes), source);
+        for (LibraryEntry l : d.libraries()) {
+            PackageLimits.checkSize(d.coordinates() + " [" + d.platform() + "]", l, source, maxLibrarySize);
+        }
+        FoundPackage p = new FoundPackage(d, rootUrl, contentKey(bytes));
         if (Log.debugging()) {
             Log.debug("found " + p.descriptor().coordinates() + " [" + p.descriptor().platform()
                     + "] in " + p.origin());

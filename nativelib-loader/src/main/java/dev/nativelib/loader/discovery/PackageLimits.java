@@ -1,9 +1,13 @@
 package dev.nativelib.loader.discovery;
 
+import dev.nativelib.loader.descriptor.DescriptorException;
+import dev.nativelib.loader.descriptor.LibraryEntry;
+
 /**
- * How much of a package JAR discovery reads: every read of package input is bounded, so a small hostile or damaged
- * JAR (a few kilobytes can inflate to gigabytes) ends in an error naming it rather than in an
- * {@link OutOfMemoryError}.
+ * How much of a package JAR discovery reads, and how large a library it accepts: every read of package input is
+ * bounded, so a small hostile or damaged JAR (a few kilobytes can inflate to gigabytes) ends in an error naming it
+ * rather than in an {@link OutOfMemoryError} or a full disk. The one setting, {@value #MAX_LIBRARY_SIZE_PROPERTY}, is
+ * read here alone, so that it can move to a central settings class.
  */
 public final class PackageLimits {
 
@@ -20,7 +24,83 @@ public final class PackageLimits {
      */
     public static final int MAX_DESCRIPTOR_BYTES = 1 << 20;
 
+    /**
+     * System property: the largest library, in bytes, a descriptor may declare; a package declaring a larger one is
+     * refused when it is found, before anything is extracted. Extraction never writes more bytes than a library's
+     * declared size, so this bounds what one crafted library can make the loader write to disk.
+     */
+    public static final String MAX_LIBRARY_SIZE_PROPERTY = "nativelib.maxLibrarySize";
+
+    /**
+     * The default of {@value #MAX_LIBRARY_SIZE_PROPERTY}: 4 GiB, twice the largest real libraries found. Sizes seen in
+     * the wild: libtorch 1.10 (CUDA 11.3) ships {@code libtorch_cuda_cpp.so} of 1.9 GB and a 2021 PyTorch nightly one
+     * of 1,887 MB (pytorch/pytorch issues 69646 and 56055); TensorRT's two {@code libnvinfer_builder_resource} files
+     * take 2.6 GiB together (triton-inference-server/server issue 7932); cuDNN 9's
+     * {@code libcudnn_engines_precompiled.so} is 487 MB. A build with full debug information can exceed it (a
+     * {@code libtorch_cpu.so} of over 4 GB, pytorch/pytorch issue 61261): raise the setting for such packages.
+     */
+    public static final long DEFAULT_MAX_LIBRARY_SIZE = 4L << 30;
+
     private PackageLimits() {
+    }
+
+    /**
+     * Reads {@value #MAX_LIBRARY_SIZE_PROPERTY}: a positive number of bytes, optionally followed by {@code K},
+     * {@code M} or {@code G} (either case; powers of 1024), e.g. {@code 8G}. Blank or unset means
+     * {@link #DEFAULT_MAX_LIBRARY_SIZE}.
+     *
+     * @return the largest library size a descriptor may declare, in bytes
+     * @throws IllegalArgumentException naming the setting and the accepted form, if the value is not such a size
+     */
+    public static long maxLibrarySize() {
+        String value = System.getProperty(MAX_LIBRARY_SIZE_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_MAX_LIBRARY_SIZE;
+        }
+        long size = parseSize(value.strip());
+        if (size <= 0) {
+            throw new IllegalArgumentException("-D" + MAX_LIBRARY_SIZE_PROPERTY + "=" + value + " is not valid; use a"
+                    + " positive number of bytes, optionally followed by K, M or G (powers of 1024), e.g. 8G");
+        }
+        return size;
+    }
+
+    /** @return the size {@code text} names, or {@code -1} if it names none (or one beyond {@code long}) */
+    private static long parseSize(String text) {
+        int shift = 0;
+        String digits = text;
+        char last = text.isEmpty() ? ' ' : Character.toUpperCase(text.charAt(text.length() - 1));
+        if (last == 'K' || last == 'M' || last == 'G') {
+            shift = last == 'K' ? 10 : last == 'M' ? 20 : 30;
+            digits = text.substring(0, text.length() - 1);
+        }
+        if (digits.isEmpty() || digits.length() > 18) {
+            return -1;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        long n = Long.parseLong(digits);
+        return n > Long.MAX_VALUE >> shift ? -1 : n << shift;
+    }
+
+    /**
+     * @param pkg          the package, as messages name it
+     * @param library      its library
+     * @param source       names the descriptor in messages
+     * @param maxSize      {@link #maxLibrarySize()}
+     * @throws DescriptorException if the library declares more than {@code maxSize} bytes
+     */
+    static void checkSize(String pkg, LibraryEntry library, String source, long maxSize) {
+        if (library.size() > maxSize) {
+            long gib = (library.size() + (1L << 30) - 1) >> 30;
+            throw new DescriptorException(source + ": library " + library.path() + " of " + pkg + " declares "
+                    + library.size() + " bytes, more than the " + describe(maxSize) + " that -D"
+                    + MAX_LIBRARY_SIZE_PROPERTY + " allows; if the package is genuine, raise the limit, e.g. -D"
+                    + MAX_LIBRARY_SIZE_PROPERTY + "=" + gib + "G");
+        }
     }
 
     /**

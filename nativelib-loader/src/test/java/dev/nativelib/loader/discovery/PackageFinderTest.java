@@ -113,6 +113,26 @@ class PackageFinderTest {
     }
 
     @Test
+    void aLibraryDeclaredLargerThanTheLimitIsRefusedNamingTheSetting() throws IOException {
+        Path jar = TestPackages.of("g", "huge", "1", "linux-x86_64").library("lib/libhuge.so", "x")
+                .editDescriptor(t -> t.replace("library.0.size=1", "library.0.size=5368709121"))
+                .writeJar(Files.createDirectories(tmp.resolve("jars")));
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            DescriptorException e = assertThrows(DescriptorException.class, () -> PackageFinder.find(cl));
+            assertEquals(jar + ": entry META-INF/nativelib/g/huge/linux-x86_64/nativelib.properties: library"
+                    + " lib/libhuge.so of g:huge:1 [linux-x86_64] declares 5368709121 bytes, more than the 4 GiB that"
+                    + " -Dnativelib.maxLibrarySize allows; if the package is genuine, raise the limit, e.g."
+                    + " -Dnativelib.maxLibrarySize=6G", e.getMessage());
+            System.setProperty("nativelib.maxLibrarySize", "6G");
+            try {
+                assertEquals(5368709121L, PackageFinder.find(cl).get(0).descriptor().libraries().get(0).size());
+            } finally {
+                System.clearProperty("nativelib.maxLibrarySize");
+            }
+        }
+    }
+
+    @Test
     void noPackagesIsAnEmptyList() throws IOException {
         try (URLClassLoader cl = new URLClassLoader(new URL[0], null)) {
             assertEquals(List.of(), PackageFinder.find(cl));
