@@ -67,6 +67,18 @@ class BadPackagesTest {
     }
 
     @Test
+    void aTruncatedJarOnTheClassPathIsNamedInsteadOfNoPackageProvidesIt() throws Exception {
+        Path good = goodJar("truncated");
+        Path cut = BadJars.truncated(good, BadJars.centralDirectoryOffset(good), tmp.resolve("truncated.jar"));
+        String out = load("base", cut, true);
+        assertTrue(out.startsWith("threw dev.nativelib.loader.NativeLoaderException: Cannot read a JAR on the class"
+                + " path, which the JVM skips without a word; the package that provides 'base' may be in it:\n  " + cut
+                + ": zip END header not found (the file is truncated, or is not a JAR)\nReplace it with a complete"
+                + " copy (for a JAR from the local Maven repository, delete it there and build again to download it"
+                + " anew).\nNo native package provides 'base' for platform linux-x86_64"), out);
+    }
+
+    @Test
     void anAbsoluteAliasTargetIsRefusedAtParseTime() throws Exception {
         Path jar = aliasedJar("absolute-alias", t -> t.replace("alias.0.target=libbase.so.1",
                 "alias.0.target=" + tmp.resolve("outside")));

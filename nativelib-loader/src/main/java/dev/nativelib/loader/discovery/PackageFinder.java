@@ -31,8 +31,10 @@ public final class PackageFinder {
     /**
      * Reads the index of every JAR and directory on the class path and parses each package's descriptor.
      *
-     * @param classLoader where to look
-     * @return the packages, in class-path order
+     * @param classLoader where to look; {@code null} for the system class loader
+     * @return the packages, in class-path order. The list remembers {@code classLoader}, so that
+     *         {@link PackageSelector} can name the class-path JARs that could not be read when no package provides a
+     *         name (see {@link #unreadableJars(ClassLoader)})
      * @throws UncheckedIOException     if an index or descriptor cannot be read
      * @throws DescriptorException       if a descriptor is malformed or declares a library larger than
      *                                   {@link PackageLimits#maxLibrarySize()}, or an index or descriptor is larger
@@ -41,7 +43,7 @@ public final class PackageFinder {
      * @throws IllegalArgumentException  if {@value PackageLimits#MAX_LIBRARY_SIZE_PROPERTY} is not a valid size
      */
     public static List<FoundPackage> find(ClassLoader classLoader) {
-        List<FoundPackage> found = new ArrayList<>();
+        List<FoundPackage> found = new Found(classLoader);
         long maxLibrarySize = PackageLimits.maxLibrarySize();
         try {
             Enumeration<URL> indexes = classLoader == null
@@ -85,6 +87,79 @@ public final class PackageFinder {
                     + e.getMessage(), e);
         }
         return found;
+    }
+
+    /** What {@link #find} returns: the packages, and the class loader they were looked for in. */
+    private static final class Found extends ArrayList<FoundPackage> {
+
+        private static final long serialVersionUID = 1L;
+        private final transient ClassLoader classLoader;
+
+        Found(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+        }
+    }
+
+    /**
+     * @param found what {@link #find} returned
+     * @return {@link #unreadableJars(ClassLoader)} of the class loader it searched; empty for any other list
+     */
+    static List<String> unreadableJars(List<FoundPackage> found) {
+        return found instanceof Found f ? unreadableJars(f.classLoader) : List.of();
+    }
+
+    /**
+     * The JARs a class loader was given that cannot be opened: the JDK's class loaders skip a truncated or corrupt
+     * JAR, or a missing one, without a word, so a package inside it is simply not found. Looks at the URLs of each
+     * {@link java.net.URLClassLoader} from {@code classLoader} up its parents, and at {@code java.class.path} for the
+     * system class loader (not at JARs named by a manifest's {@code Class-Path}). Each JAR is opened again, which
+     * for a JAR the class loader holds open costs a file-status call; call it when something was not found.
+     *
+     * @param classLoader the class loader searched; {@code null} for the system class loader
+     * @return one line per JAR, {@code <file>: <what is wrong>}, in class-path order
+     */
+    public static List<String> unreadableJars(ClassLoader classLoader) {
+        Set<java.io.File> files = new LinkedHashSet<>();
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        for (ClassLoader l = classLoader == null ? system : classLoader; l != null; l = l.getParent()) {
+            if (l instanceof java.net.URLClassLoader u) {
+                for (URL url : u.getURLs()) {
+                    if ("file".equals(url.getProtocol()) && !url.getPath().endsWith("/")) {
+                        try {
+                            files.add(new java.io.File(url.toURI()));
+                        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                            // not a plain file URL: nothing the JDK would open as a local JAR either
+                        }
+                    }
+                }
+            } else if (l == system) {
+                for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+                    if (!entry.isEmpty()) {
+                        files.add(new java.io.File(entry).getAbsoluteFile());
+                    }
+                }
+            }
+        }
+        List<String> unreadable = new ArrayList<>();
+        for (java.io.File file : files) {
+            if (file.isDirectory()) {
+                continue;
+            }
+            if (!file.exists()) {
+                if (file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
+                    unreadable.add(file + ": no such file");
+                }
+                continue;
+            }
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file)) {
+                // readable
+            } catch (java.util.zip.ZipException e) {
+                unreadable.add(file + ": " + e.getMessage() + " (the file is truncated, or is not a JAR)");
+            } catch (IOException e) {
+                unreadable.add(file + ": " + e.getMessage());
+            }
+        }
+        return unreadable;
     }
 
     /** The JAR file of a {@code jar:file:…!/…} URL, or {@code null} for anything else. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.nativelib.loader.BadJars;
 import dev.nativelib.loader.TestPackages;
 import dev.nativelib.loader.descriptor.DescriptorException;
+import dev.nativelib.loader.platform.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -129,6 +130,72 @@ class PackageFinderTest {
             } finally {
                 System.clearProperty("nativelib.maxLibrarySize");
             }
+        }
+    }
+
+    /** The message for one unreadable JAR {@code jar} when nothing provides {@code name}, before the usual text. */
+    static String unreadable(String name, Path jar, String reason) {
+        return "Cannot read a JAR on the class path, which the JVM skips without a word; the package that provides '"
+                + name + "' may be in it:\n  " + jar + ": " + reason + "\nReplace it with a complete copy (for a JAR"
+                + " from the local Maven repository, delete it there and build again to download it anew).\n";
+    }
+
+    @Test
+    void aTruncatedJarIsNamedWhenNoPackageProvidesTheName() throws IOException {
+        Path good = TestPackages.of("g", "cut", "1", "linux-x86_64").library("lib/libcut.so", "x".repeat(4000))
+                .writeJar(Files.createDirectories(tmp.resolve("jars")));
+        Platform linux = Platform.parse("linux-x86_64");
+        for (long length : List.of(Files.size(good) / 2, BadJars.centralDirectoryOffset(good))) {
+            Path cut = BadJars.truncated(good, length, tmp.resolve("cut-" + length + ".jar"));
+            try (URLClassLoader cl = new URLClassLoader(new URL[] {cut.toUri().toURL()}, null)) {
+                List<FoundPackage> found = PackageFinder.find(cl);
+                assertEquals(List.of(), found, "the JDK skips the JAR");
+                PackageSelector.SelectionException e = assertThrows(PackageSelector.SelectionException.class,
+                        () -> PackageSelector.select("cut", linux, found));
+                assertEquals(unreadable("cut", cut, "zip END header not found (the file is truncated, or is not a"
+                        + " JAR)") + "No native package provides 'cut' for platform linux-x86_64 (no package has that"
+                        + " artifactId and none holds a library of that name).\nThere are no native packages on the"
+                        + " class path.\nAdd the JAR of the package that ships 'cut' to your dependencies, with"
+                        + " <classifier>linux-x86_64</classifier>.\nIf the platform was detected wrongly, set"
+                        + " -Dnativelib.platform=<platform>.", e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void everyUnreadableJarIsNamedAlongsideThePackagesForOtherPlatforms() throws IOException {
+        Path jars = Files.createDirectories(tmp.resolve("jars"));
+        Path mac = TestPackages.of("g", "cut", "1", "osx-aarch_64").library("lib/libcut.dylib", "mac")
+                .writeJar(jars);
+        Path linux = TestPackages.of("g", "cut", "1", "linux-x86_64").library("lib/libcut.so", "x".repeat(4000))
+                .writeJar(jars);
+        Path cut = BadJars.truncated(linux, Files.size(linux) / 2, tmp.resolve("cut.jar"));
+        Path text = Files.writeString(tmp.resolve("notes.jar"), "not a zip at all");
+        Path missing = tmp.resolve("gone.jar");
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {mac.toUri().toURL(), cut.toUri().toURL(),
+                text.toUri().toURL(), missing.toUri().toURL(), tmp.toUri().toURL()}, null)) {
+            List<FoundPackage> found = PackageFinder.find(cl);
+            PackageSelector.SelectionException e = assertThrows(PackageSelector.SelectionException.class,
+                    () -> PackageSelector.select("cut", Platform.parse("linux-x86_64"), found));
+            assertEquals("Cannot read 3 JARs on the class path, which the JVM skips without a word; the package that"
+                    + " provides 'cut' may be in one of them:\n  " + cut + ": zip END header not found (the file is"
+                    + " truncated, or is not a JAR)\n  " + text + ": zip END header not found (the file is truncated,"
+                    + " or is not a JAR)\n  " + missing + ": no such file\nReplace each with a complete copy (for a"
+                    + " JAR from the local Maven repository, delete it there and build again to download it anew).\n"
+                    + "No native package for platform linux-x86_64 provides 'cut'.\nFound on the class path for"
+                    + " other platforms:\n  g:cut:1 [osx-aarch_64] in " + mac + ", libraries: cut\n",
+                    e.getMessage().substring(0, e.getMessage().indexOf("Add the package")));
+        }
+    }
+
+    @Test
+    void unreadableJarsAreNotMentionedWhenThePackageIsFound() throws IOException {
+        Path jars = Files.createDirectories(tmp.resolve("jars"));
+        Path good = TestPackages.of("g", "fine", "1", "linux-x86_64").library("lib/libfine.so", "x").writeJar(jars);
+        Path text = Files.writeString(tmp.resolve("notes.jar"), "not a zip at all");
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {text.toUri().toURL(), good.toUri().toURL()}, null)) {
+            assertEquals("g:fine:1", PackageSelector.select("fine", Platform.parse("linux-x86_64"),
+                    PackageFinder.find(cl)).descriptor().coordinates());
         }
     }
 
