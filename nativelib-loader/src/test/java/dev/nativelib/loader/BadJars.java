@@ -75,6 +75,36 @@ public final class BadJars {
         throw new IOException(jar + " has no end-of-central-directory record");
     }
 
+    /**
+     * Copies {@code jar} to {@code out} with the deflated data of entry {@code name} overwritten by 0xFF bytes, which
+     * no inflater accepts ("invalid block type"), as a corrupted download or disk leaves it; the JAR's directory
+     * stays intact, so it opens.
+     */
+    public static Path corrupted(Path jar, String name, Path out) throws IOException {
+        byte[] bytes = Files.readAllBytes(jar);
+        long offset;
+        long size;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry e = zip.getEntry(name);
+            if (e == null || e.getMethod() != ZipEntry.DEFLATED) {
+                throw new IllegalArgumentException(jar + " has no deflated entry " + name);
+            }
+            size = e.getCompressedSize();
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        offset = -1;
+        for (int i = 0; i + 30 + nameBytes.length <= bytes.length && offset < 0; i++) {
+            if (b.getInt(i) == 0x04034b50 && (b.getShort(i + 26) & 0xffff) == nameBytes.length
+                    && Arrays.equals(Arrays.copyOfRange(bytes, i + 30, i + 30 + nameBytes.length), nameBytes)) {
+                offset = i + 30 + nameBytes.length + (b.getShort(i + 28) & 0xffff);
+            }
+        }
+        Arrays.fill(bytes, (int) offset, (int) (offset + size), (byte) 0xff);
+        Files.write(out, bytes);
+        return out;
+    }
+
     /** @return {@code text}'s UTF-8 bytes */
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

@@ -191,13 +191,23 @@ public final class PackageFinder {
      * @param where names the JAR and entry (or the URL) for the message
      * @param what  {@code index} or {@code descriptor}
      * @param whole what is malformed if the entry is too large: {@code the JAR}, {@code the package}
-     * @throws DescriptorException if it holds more than {@code limit} bytes
+     * @throws DescriptorException  if it holds more than {@code limit} bytes
+     * @throws UncheckedIOException naming {@code where}, if it cannot be read
      */
     private static byte[] readCapped(InputStream stream, int limit, String where, String what, String whole)
             throws IOException {
         try (InputStream in = stream) {
             // readNBytes grows its buffer as data arrives; it never allocates the limit up front.
-            byte[] bytes = in.readNBytes(limit + 1);
+            byte[] bytes;
+            try {
+                bytes = in.readNBytes(limit + 1);
+            } catch (IOException e) {
+                // e.g. "invalid block type": deflated data the JAR's directory lists but that does not inflate. The
+                // cause carries the message too, for callers that unwrap it (the plugin does).
+                String message = where + " cannot be read (" + e.getMessage() + ")"
+                        + (whole.equals("the JAR") ? "; the JAR is damaged: replace it with a complete copy" : "");
+                throw new UncheckedIOException(message, new IOException(message, e));
+            }
             if (bytes.length > limit) {
                 throw new DescriptorException(where + " is larger than " + PackageLimits.describe(limit)
                         + ", the limit for a nativelib " + what + "; " + whole + " is malformed or was not produced"

@@ -200,6 +200,22 @@ class PackageFinderTest {
     }
 
     @Test
+    void aCorruptDescriptorOrIndexEntryIsNamedWithItsJar() throws IOException {
+        Path jar = TestPackages.of("g", "rot", "1", "linux-x86_64").library("lib/librot.so", "x")
+                .writeJar(Files.createDirectories(tmp.resolve("jars")));
+        String descriptor = "META-INF/nativelib/g/rot/linux-x86_64/nativelib.properties";
+        for (String entry : List.of(descriptor, "META-INF/nativelib/index.list")) {
+            Path rotten = BadJars.corrupted(jar, entry, tmp.resolve("rot-" + entry.length() + ".jar"));
+            try (URLClassLoader cl = new URLClassLoader(new URL[] {rotten.toUri().toURL()}, null)) {
+                UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> PackageFinder.find(cl));
+                assertEquals(rotten + ": entry " + entry + " cannot be read (invalid block type); the JAR is damaged:"
+                        + " replace it with a complete copy", e.getMessage());
+                assertEquals(e.getMessage(), e.getCause().getMessage(), "the plugin reports the cause");
+            }
+        }
+    }
+
+    @Test
     void noPackagesIsAnEmptyList() throws IOException {
         try (URLClassLoader cl = new URLClassLoader(new URL[0], null)) {
             assertEquals(List.of(), PackageFinder.find(cl));
