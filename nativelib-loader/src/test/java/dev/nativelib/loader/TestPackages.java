@@ -32,6 +32,7 @@ public final class TestPackages {
     private byte[] descriptorTail = new byte[0];
     private final Map<String, String> sonames = new LinkedHashMap<>();
     private final Map<String, List<String>> needs = new LinkedHashMap<>();
+    private java.util.function.UnaryOperator<String> descriptorEdit = java.util.function.UnaryOperator.identity();
 
     private TestPackages(String groupId, String artifactId, String version, String platform) {
         this.groupId = groupId;
@@ -86,10 +87,20 @@ public final class TestPackages {
 
     /** @return the descriptor's bytes as stored in the JAR */
     public byte[] descriptorBytes() {
-        byte[] written = DescriptorFormat.write(descriptor());
+        byte[] written = descriptorEdit.apply(new String(DescriptorFormat.write(descriptor()), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
         byte[] all = java.util.Arrays.copyOf(written, written.length + descriptorTail.length);
         System.arraycopy(descriptorTail, 0, all, written.length, descriptorTail.length);
         return all;
+    }
+
+    /**
+     * Writes the descriptor text through {@code edit}, to make descriptors the model itself refuses to hold (for the
+     * tests of what the loader refuses to read).
+     */
+    public TestPackages editDescriptor(java.util.function.UnaryOperator<String> edit) {
+        descriptorEdit = edit;
+        return this;
     }
 
     public PackageDescriptor descriptor() {

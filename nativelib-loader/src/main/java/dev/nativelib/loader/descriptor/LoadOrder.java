@@ -2,10 +2,12 @@ package dev.nativelib.loader.descriptor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Orders the libraries of one package so that each comes after the libraries of the same package it needs. A library
@@ -36,8 +38,9 @@ public final class LoadOrder {
                 byKey.putIfAbsent(key(l.soname(), caseInsensitive), l);
             }
         }
+        Map<String, LibraryEntry> resolved = resolveAll(aliases, byPath);
         for (AliasEntry a : aliases) {
-            LibraryEntry target = resolve(a, aliases, byPath);
+            LibraryEntry target = resolved.get(a.path());
             if (target != null) {
                 byKey.putIfAbsent(key(a.path(), caseInsensitive), target);
             }
@@ -83,28 +86,51 @@ public final class LoadOrder {
         order.add(l);
     }
 
-    /** @return the library an alias (possibly through other aliases) points at, or {@code null} */
-    static LibraryEntry resolve(AliasEntry alias, List<AliasEntry> aliases, Map<String, LibraryEntry> byPath) {
-        String target = alias.resolvedTarget();
-        for (int hops = 0; hops <= aliases.size(); hops++) {
-            LibraryEntry l = byPath.get(target);
-            if (l != null) {
-                return l;
+    /**
+     * Follows every alias, through other aliases, to the library it ends at, in time linear in the number of aliases
+     * (a descriptor may hold tens of thousands). Aliases that end nowhere or in a cycle, which a
+     * {@link PackageDescriptor} refuses but an install prefix being packaged may hold, are left out.
+     *
+     * @return alias path to the library it ends at
+     */
+    static Map<String, LibraryEntry> resolveAll(List<AliasEntry> aliases, Map<String, LibraryEntry> byPath) {
+        Map<String, AliasEntry> aliasByPath = new HashMap<>();
+        for (AliasEntry a : aliases) {
+            aliasByPath.putIfAbsent(a.path(), a);
+        }
+        Map<String, LibraryEntry> resolved = new HashMap<>();
+        Set<String> unresolved = new HashSet<>();
+        for (AliasEntry a : aliases) {
+            if (resolved.containsKey(a.path()) || unresolved.contains(a.path())) {
+                continue;
             }
-            String current = target;
-            AliasEntry next = null;
-            for (AliasEntry a : aliases) {
-                if (a.path().equals(current)) {
-                    next = a;
+            List<String> chain = new ArrayList<>();
+            Set<String> onChain = new HashSet<>();
+            chain.add(a.path());
+            onChain.add(a.path());
+            LibraryEntry end = null;
+            String target = a.resolvedTarget();
+            while (true) {
+                end = byPath.get(target);
+                if (end == null) {
+                    end = resolved.get(target);
+                }
+                AliasEntry next = aliasByPath.get(target);
+                if (end != null || next == null || unresolved.contains(target) || !onChain.add(target)) {
                     break;
                 }
+                chain.add(target);
+                target = next.resolvedTarget();
             }
-            if (next == null) {
-                return null;
+            for (String c : chain) {
+                if (end != null) {
+                    resolved.put(c, end);
+                } else {
+                    unresolved.add(c);
+                }
             }
-            target = next.resolvedTarget();
         }
-        return null;
+        return resolved;
     }
 
     private static String key(String name, boolean caseInsensitive) {

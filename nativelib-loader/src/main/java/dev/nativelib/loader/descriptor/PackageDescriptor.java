@@ -44,8 +44,9 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
      * @param requires       native packages this one was built against
      * @param cmakeName      the CMake package name, or {@code null}
      * @param cmakeNamespace namespace of its imported targets, or {@code null}
-     * @throws IllegalArgumentException if a coordinate is not a valid Maven coordinate part, or an alias is a
-     *                                  directory of another entry
+     * @throws IllegalArgumentException if a coordinate is not a valid Maven coordinate part, two entries share a
+     *                                  path, an entry is a directory of another, or an alias does not lead to a
+     *                                  library of the package (see {@link AliasEntry})
      * @throws NullPointerException     if {@code platform} or a list is {@code null}
      */
     public PackageDescriptor {
@@ -56,14 +57,8 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
         libraries = List.copyOf(libraries);
         aliases = List.copyOf(aliases);
         requires = List.copyOf(requires);
-        // A link that is a directory of another entry would let later entries be written through it.
-        for (AliasEntry a : aliases) {
-            String dir = a.path() + "/";
-            if (anyStartsWith(libraries, aliases, dir)) {
-                throw new IllegalArgumentException("alias " + a.path() + " is a directory of another entry; aliases"
-                        + " must be links to library files");
-            }
-        }
+        PackageEntries.check(groupId + ":" + artifactId + ":" + version + " [" + platform + "]", platform,
+                libraries, aliases);
     }
 
     /**
@@ -79,20 +74,6 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
     public PackageDescriptor(String groupId, String artifactId, String version, Platform platform,
                              List<LibraryEntry> libraries, List<AliasEntry> aliases) {
         this(groupId, artifactId, version, platform, libraries, aliases, List.of(), null, null);
-    }
-
-    private static boolean anyStartsWith(List<LibraryEntry> libraries, List<AliasEntry> aliases, String dir) {
-        for (LibraryEntry l : libraries) {
-            if (l.path().startsWith(dir)) {
-                return true;
-            }
-        }
-        for (AliasEntry o : aliases) {
-            if (o.path().startsWith(dir)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void requireCoordinate(String value, String what) {
@@ -144,8 +125,9 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
         for (LibraryEntry l : libraries) {
             byPath.put(l.path(), l);
         }
+        Map<String, LibraryEntry> resolved = LoadOrder.resolveAll(aliases, byPath);
         for (AliasEntry a : aliases) {
-            LibraryEntry l = LoadOrder.resolve(a, aliases, byPath);
+            LibraryEntry l = resolved.get(a.path());
             if (l != null) {
                 names.putIfAbsent(lastSegment(a.path()), l);
             }

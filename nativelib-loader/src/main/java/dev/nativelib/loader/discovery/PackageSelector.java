@@ -21,7 +21,9 @@ public final class PackageSelector {
     /**
      * @param name      what {@code NativeLoader.load} was asked for
      * @param platform  the running platform
-     * @param available every package on the class path, for all platforms
+     * @param available every package on the class path, for all platforms; when it is what
+     *                  {@link PackageFinder#find} returned and no package provides {@code name}, the message first
+     *                  names the class-path JARs that could not be read
      * @return the one package that provides {@code name} on {@code platform}
      * @throws SelectionException if there is none, or more than one
      */
@@ -46,6 +48,23 @@ public final class PackageSelector {
                     + " of the same package).");
         }
         StringBuilder m = new StringBuilder();
+        List<String> unreadable = PackageFinder.unreadableJars(available);
+        if (unreadable.size() == 1) {
+            m.append("Cannot read a JAR on the class path, which the JVM skips without a word; the package that"
+                    + " provides '").append(name).append("' may be in it:\n  ").append(unreadable.get(0))
+                    .append("\nReplace it with a complete copy");
+        } else if (!unreadable.isEmpty()) {
+            m.append("Cannot read ").append(unreadable.size()).append(" JARs on the class path, which the JVM skips"
+                    + " without a word; the package that provides '").append(name).append("' may be in one of them:\n");
+            for (String u : unreadable) {
+                m.append("  ").append(u).append('\n');
+            }
+            m.append("Replace each with a complete copy");
+        }
+        if (!unreadable.isEmpty()) {
+            m.append(" (for a JAR from the local Maven repository, delete it there and build again to download it"
+                    + " anew).\n");
+        }
         if (!providers.isEmpty()) {
             m.append("No native package for platform ").append(platform).append(" provides '").append(name)
                     .append("'.\nFound on the class path for other platforms:\n").append(list(providers))

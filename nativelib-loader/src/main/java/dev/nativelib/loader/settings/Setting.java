@@ -19,6 +19,8 @@ public final class Setting {
     public static final String DIRECTORY = "directory";
     /** Kind: a platform name, such as {@code linux-x86_64}. */
     public static final String PLATFORM = "platform";
+    /** Kind: a size in bytes, optionally followed by {@code K}, {@code M} or {@code G} (powers of 1024). */
+    public static final String SIZE = "size";
 
     private final String property;
     private final String environment;
@@ -153,6 +155,45 @@ public final class Setting {
                 throw new IllegalArgumentException(source + "=" + value + " is not a boolean; use true or false"
                         + " (yes/no, on/off and 1/0 work too)");
         }
+    }
+
+    /**
+     * @param fallback the value when the setting is not set
+     * @return the value of a {@link #SIZE}, in bytes
+     * @throws IllegalArgumentException if the value set is not a positive size; the message names the setting
+     */
+    public long size(long fallback) {
+        String value = raw();
+        if (value == null) {
+            return fallback;
+        }
+        long size = parseSize(value);
+        if (size <= 0) {
+            throw new IllegalArgumentException(source() + "=" + value + " is not valid; use a positive number of"
+                    + " bytes, optionally followed by K, M or G (powers of 1024), e.g. 8G");
+        }
+        return size;
+    }
+
+    /** @return the size {@code text} names, or {@code -1} if it names none (or one beyond {@code long}) */
+    private static long parseSize(String text) {
+        int shift = 0;
+        String digits = text;
+        char last = Character.toUpperCase(text.charAt(text.length() - 1));
+        if (last == 'K' || last == 'M' || last == 'G') {
+            shift = last == 'K' ? 10 : last == 'M' ? 20 : 30;
+            digits = text.substring(0, text.length() - 1);
+        }
+        if (digits.isEmpty() || digits.length() > 18) {
+            return -1;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        long n = Long.parseLong(digits);
+        return n > Long.MAX_VALUE >> shift ? -1 : n << shift;
     }
 
     /** @return the choices as the settings page writes them: {@code stamp (the default) or full} */

@@ -32,6 +32,9 @@ public final class Settings {
     /** The log level. */
     public static final Setting LOG = new Setting("nativelib.log", "NATIVELIB_LOG", Setting.CHOICE,
             List.of("off", "debug"), "log every decision at debug level");
+    /** The largest library a package may declare. */
+    public static final Setting MAX_LIBRARY_SIZE = new Setting("nativelib.maxLibrarySize", null, Setting.SIZE,
+            List.of(), "the largest library a package may declare");
     /** A directory to load one package's libraries from. */
     public static final Setting PACKAGE_PATH = new Setting("nativelib.<artifactId>.path",
             "NATIVELIB_<ARTIFACTID>_PATH", Setting.DIRECTORY, List.of(),
@@ -46,7 +49,7 @@ public final class Settings {
 
     /** Every setting, in the order the settings page lists them. */
     public static final List<Setting> ALL = List.of(PLATFORM, CACHE_DIR, CACHE_VERIFY, CACHE_ON_DAMAGE, PLAN, VERIFY,
-            LOG, PACKAGE_PATH, PACKAGE_PREFER_SYSTEM, PREFER_SYSTEM);
+            LOG, MAX_LIBRARY_SIZE, PACKAGE_PATH, PACKAGE_PREFER_SYSTEM, PREFER_SYSTEM);
 
     private Settings() {
     }
@@ -66,6 +69,8 @@ public final class Settings {
                 s.choice();
             } else if (s.kind().equals(Setting.BOOLEAN)) {
                 s.bool(false);
+            } else if (s.kind().equals(Setting.SIZE)) {
+                s.size(1);
             }
         }
     }

@@ -131,9 +131,162 @@ class DescriptorFormatTest {
     void aliasTargetsThatLeaveThePackageAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new AliasEntry("lib/libgreet.so", "../../outside.so"));
-        assertEquals("target of alias lib/libgreet.so '../outside.so' must not contain empty, '.' or '..' segments"
-                + " (it would leave the package)", e.getMessage());
+        assertEquals("target of alias lib/libgreet.so '../../outside.so' leaves the package", e.getMessage());
         assertEquals("lib/libgreet.so.1", new AliasEntry("lib/libgreet.so", "libgreet.so.1").resolvedTarget());
+        assertEquals("lib64/libgreet.so.1", new AliasEntry("lib/libgreet.so", "../lib64/libgreet.so.1")
+                .resolvedTarget());
+    }
+
+    /** The descriptor of {@link #sample()} with its alias's target replaced. */
+    private static String withAliasTarget(String target) {
+        return new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("alias.0.target=libgreet.so.1.0.0", "alias.0.target=" + target);
+    }
+
+    @Test
+    void absoluteAliasTargetsAreRejected() {
+        // lib/ + /abs normalises to lib/abs, inside the package; the link itself would point at /abs.
+        for (String target : List.of("/abs", "//abs", "/lib/libgreet.so.1.0.0")) {
+            DescriptorException e = assertThrows(DescriptorException.class, () -> read(withAliasTarget(target)));
+            assertEquals("test.properties: target of alias lib/libgreet.so.1 '" + target + "' is an absolute path;"
+                    + " a link's target must be relative to the link's directory", e.getMessage());
+        }
+    }
+
+    @Test
+    void aliasTargetsWithEmptyDotOrInnerDotDotSegmentsAreRejected() {
+        for (String target : List.of("lib//abs", "./libgreet.so.1.0.0", "libgreet.so.1.0.0/", "x/../libgreet.so.1.0.0",
+                "../lib/./libgreet.so.1.0.0", ".", "..")) {
+            DescriptorException e = assertThrows(DescriptorException.class, () -> read(withAliasTarget(target)));
+            assertEquals("test.properties: target of alias lib/libgreet.so.1 '" + target + "' must be plain names,"
+                    + " after any leading '..' segments (no empty, '.' or inner '..' segments)", e.getMessage());
+        }
+    }
+
+    @Test
+    void aliasTargetsWithBackslashesNulOrDrivesAreRejected() {
+        // properties text on the left, the target it reads as on the right
+        for (List<String> t : List.of(List.of("..\\\\evil.so", "..\\evil.so"), List.of("lib\\u0000x", "lib\0x"),
+                List.of("C\\:evil.so", "C:evil.so"))) {
+            DescriptorException e = assertThrows(DescriptorException.class, () -> read(withAliasTarget(t.get(0))));
+            assertEquals("test.properties: target of alias lib/libgreet.so.1 '" + t.get(1) + "' must be a relative"
+                    + " path with '/' separators", e.getMessage());
+        }
+    }
+
+    @Test
+    void emptyAliasTargetIsRejected() {
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(withAliasTarget("")));
+        assertEquals("test.properties: target of alias lib/libgreet.so.1 is empty", e.getMessage());
+        IllegalArgumentException n = assertThrows(IllegalArgumentException.class, () -> new AliasEntry("lib/x.so",
+                null));
+        assertEquals("target of alias lib/x.so is empty", n.getMessage());
+    }
+
+    @Test
+    void aliasToNothingIsRejected() {
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(withAliasTarget("libnothing.so")));
+        assertEquals("test.properties: alias lib/libgreet.so.1 of dev.example:greet:1.0.0 [linux-x86_64] points to"
+                + " lib/libnothing.so, which is neither a library nor an alias of the package", e.getMessage());
+    }
+
+    @Test
+    void aliasChainsMustEndAtALibrary() throws IOException {
+        String chain = new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("alias.count=1", "alias.count=2\nalias.1.path=lib/libgreet.so\nalias.1.target=libgreet.so.1");
+        assertEquals(List.of(new AliasEntry("lib/libgreet.so.1", "libgreet.so.1.0.0"),
+                new AliasEntry("lib/libgreet.so", "libgreet.so.1")), read(chain).aliases());
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(chain
+                .replace("alias.0.target=libgreet.so.1.0.0", "alias.0.target=libgone.so")));
+        assertEquals("test.properties: alias lib/libgreet.so.1 of dev.example:greet:1.0.0 [linux-x86_64] points to"
+                + " lib/libgone.so, which is neither a library nor an alias of the package", e.getMessage());
+    }
+
+    @Test
+    void aliasCyclesAreRejected() {
+        String cycle = new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("alias.count=1", "alias.count=3\nalias.1.path=lib/a.so\nalias.1.target=b.so"
+                        + "\nalias.2.path=lib/b.so\nalias.2.target=../lib/a.so");
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(cycle));
+        assertEquals("test.properties: aliases of dev.example:greet:1.0.0 [linux-x86_64] form a cycle:"
+                + " lib/a.so -> lib/b.so -> lib/a.so", e.getMessage());
+        e = assertThrows(DescriptorException.class, () -> read(withAliasTarget("../lib/libgreet.so.1")));
+        assertEquals("test.properties: aliases of dev.example:greet:1.0.0 [linux-x86_64] form a cycle:"
+                + " lib/libgreet.so.1 -> lib/libgreet.so.1", e.getMessage());
+    }
+
+    @Test
+    void aLongChainOfAliasesIsCheckedAndResolvedInLinearTime() {
+        // 15,000 links, each to the next, the last to the library: close to the 1 MiB a descriptor may hold.
+        int n = 15_000;
+        StringBuilder text = new StringBuilder(new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("alias.count=1", "alias.count=" + (n + 1)));
+        for (int i = 1; i <= n; i++) {
+            text.append("alias.").append(i).append(".path=lib/a").append(i).append(".so\nalias.").append(i)
+                    .append(".target=").append(i == n ? "libgreet.so.1.0.0" : "a" + (i + 1) + ".so").append('\n');
+        }
+        PackageDescriptor d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> {
+                    PackageDescriptor read = read(text.toString());
+                    read.libraryNames();
+                    return read;
+                });
+        assertEquals("lib/libgreet.so.1.0.0", d.libraryNames().get("a1.so").path());
+    }
+
+    @Test
+    void twoLibrariesWithOnePathAreRejected() {
+        String text = new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("library.1.path=lib/libgreetjni.so", "library.1.path=lib/libgreet.so.1.0.0");
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(text));
+        assertEquals("test.properties: dev.example:greet:1.0.0 [linux-x86_64] lists lib/libgreet.so.1.0.0 twice"
+                + " (library 0 and library 1); each library and alias needs a path of its own", e.getMessage());
+    }
+
+    @Test
+    void twoAliasesWithOnePathAreRejected() {
+        String text = new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("alias.count=1", "alias.count=2\nalias.1.path=lib/libgreet.so.1\n"
+                        + "alias.1.target=libgreetjni.so");
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(text));
+        assertEquals("test.properties: dev.example:greet:1.0.0 [linux-x86_64] lists lib/libgreet.so.1 twice"
+                + " (alias 0 and alias 1); each library and alias needs a path of its own", e.getMessage());
+    }
+
+    @Test
+    void aLibraryAndAnAliasWithOnePathAreRejected() {
+        String text = new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("alias.0.path=lib/libgreet.so.1", "alias.0.path=lib/libgreetjni.so");
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(text));
+        assertEquals("test.properties: dev.example:greet:1.0.0 [linux-x86_64] lists lib/libgreetjni.so twice"
+                + " (library 1 and alias 0); each library and alias needs a path of its own", e.getMessage());
+    }
+
+    @Test
+    void pathsDifferingOnlyInCaseAreRejectedWhereFileSystemsIgnoreCase() throws IOException {
+        String text = new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("library.1.path=lib/libgreetjni.so", "library.1.path=lib/LIBGREET.so.1.0.0");
+        assertEquals("lib/LIBGREET.so.1.0.0", read(text).libraries().get(1).path(), "Linux tells them apart");
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(text
+                .replace("package.platform=linux-x86_64", "package.platform=osx-aarch_64")));
+        assertEquals("test.properties: dev.example:greet:1.0.0 [osx-aarch_64] lists lib/libgreet.so.1.0.0 and"
+                + " lib/LIBGREET.so.1.0.0 (library 0 and library 1), which differ only in case and are one file on"
+                + " macOS; each library and alias needs a path of its own", e.getMessage());
+        e = assertThrows(DescriptorException.class, () -> read(text
+                .replace("package.platform=linux-x86_64", "package.platform=windows-x86_64")));
+        assertEquals("test.properties: dev.example:greet:1.0.0 [windows-x86_64] lists lib/libgreet.so.1.0.0 and"
+                + " lib/LIBGREET.so.1.0.0 (library 0 and library 1), which differ only in case and are one file on"
+                + " Windows; each library and alias needs a path of its own", e.getMessage());
+    }
+
+    @Test
+    void aLibraryThatIsADirectoryOfAnotherIsRejected() {
+        String text = new String(DescriptorFormat.write(sample()), StandardCharsets.UTF_8)
+                .replace("library.1.path=lib/libgreetjni.so", "library.1.path=lib/libgreet.so.1.0.0/libgreetjni.so");
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(text));
+        assertEquals("test.properties: library lib/libgreet.so.1.0.0 of dev.example:greet:1.0.0 [linux-x86_64] is"
+                + " a directory of another entry (lib/libgreet.so.1.0.0/libgreetjni.so); libraries are files",
+                e.getMessage());
     }
 
     @Test
@@ -147,10 +300,10 @@ class DescriptorFormatTest {
     @Test
     void aliasThatIsADirectoryOfAnotherEntryIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PackageDescriptor("g",
-                "a", "1", Platform.parse("linux-x86_64"), List.of(), List.of(new AliasEntry("lib/up", "."),
-                new AliasEntry("lib/up/x", "../libfoo.so"))));
-        assertEquals("alias lib/up is a directory of another entry; aliases must be links to library files",
-                e.getMessage());
+                "a", "1", Platform.parse("linux-x86_64"), List.of(new LibraryEntry("lib/libfoo.so", "foo", 1, HASH)),
+                List.of(new AliasEntry("lib/up", "libfoo.so"), new AliasEntry("lib/up/x", "../libfoo.so"))));
+        assertEquals("alias lib/up of g:a:1 [linux-x86_64] is a directory of another entry (lib/up/x); aliases must"
+                + " be links to library files", e.getMessage());
     }
 
     @Test

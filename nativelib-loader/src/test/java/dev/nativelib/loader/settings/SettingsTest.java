@@ -111,6 +111,9 @@ class SettingsTest {
                 return "boolean";
             case Setting.DIRECTORY:
                 return "a directory";
+            case Setting.SIZE:
+                return "a size in bytes, optionally followed by `K`, `M` or `G` (powers of 1024, either case), e.g."
+                        + " `8G`; default `4G`";
             default:
                 return "a platform name, e.g. `linux-x86_64`";
         }

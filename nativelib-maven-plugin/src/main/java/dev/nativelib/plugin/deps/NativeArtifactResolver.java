@@ -98,7 +98,7 @@ public final class NativeArtifactResolver {
             ArtifactResult result = repositorySystem.resolveArtifact(session.getRepositorySession(),
                     new ArtifactRequest(wanted, project.getRemoteProjectRepositories(), null));
             File file = result.getArtifact().getFile();
-            if (file.isFile() && isNativePackage(file)) {
+            if (file.isFile() && isNativePackage(file, "the " + classifier + " JAR of " + coordinates(a))) {
                 return file;
             }
             if (file.isDirectory()) {
@@ -151,11 +151,22 @@ public final class NativeArtifactResolver {
                 + " package phase (`mvn package` or `mvn install`), not only compile.");
     }
 
-    private static boolean isNativePackage(File jar) {
+    /**
+     * @param jar         a resolved classifier JAR
+     * @param description names it in messages
+     * @return whether it holds a nativelib index
+     * @throws MojoExecutionException if it cannot be opened: a truncated download must not pass for a dependency
+     *                                that is not a native package, which would be skipped without a word
+     */
+    static boolean isNativePackage(File jar, String description) throws MojoExecutionException {
         try (ZipFile zip = new ZipFile(jar)) {
             return zip.getEntry(PackageLayout.INDEX) != null;
+        } catch (java.util.zip.ZipException e) {
+            throw new MojoExecutionException("Cannot read " + jar + ", " + description + ": " + e.getMessage()
+                    + " (the file is truncated, or is not a JAR). Delete it from the local Maven repository and build"
+                    + " again to download it anew.", e);
         } catch (IOException e) {
-            return false;
+            throw new MojoExecutionException("Cannot read " + jar + ", " + description + ": " + e.getMessage(), e);
         }
     }
 

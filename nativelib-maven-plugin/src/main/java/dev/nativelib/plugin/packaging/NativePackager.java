@@ -100,8 +100,16 @@ public final class NativePackager {
                 throw new PackagingException("Cannot read " + file + ": " + e.getMessage(), e);
             }
         }
-        List<AliasEntry> aliases = contents.aliases().stream()
-                .map(a -> new AliasEntry(a.path(), a.target())).toList();
+        List<AliasEntry> aliases = new ArrayList<>();
+        for (PrefixContents.Alias a : contents.aliases()) {
+            try {
+                aliases.add(new AliasEntry(a.path(), a.target()));
+            } catch (IllegalArgumentException e) {
+                throw new PackagingException("Symbolic link " + a.path() + " in " + prefix + " cannot be packaged: "
+                        + e.getMessage() + ". Make its target a relative path of plain names, such as libfoo.so.1 or"
+                        + " ../lib64/libfoo.so.1.", e);
+            }
+        }
         for (String global : request.globalLibraries()) {
             if (libraries.stream().noneMatch(l -> l.name().equals(global))) {
                 throw new PackagingException("<globalLibraries> names '" + global + "', but " + prefix + " has no"
@@ -131,9 +139,17 @@ public final class NativePackager {
             contents.cmakeFiles().forEach(path -> sources.put(path, prefix.resolve(path)));
         }
         CMakeSettings cmake = ownCMake ? null : request.cmake();
-        PackageDescriptor descriptor = new PackageDescriptor(request.groupId(), request.artifactId(),
-                request.version(), request.platform(), ordered, aliases, requires,
-                cmake == null ? null : cmake.packageName(), cmake == null ? null : cmake.namespace());
+        PackageDescriptor descriptor;
+        try {
+            descriptor = new PackageDescriptor(request.groupId(), request.artifactId(), request.version(),
+                    request.platform(), ordered, aliases, requires, cmake == null ? null : cmake.packageName(),
+                    cmake == null ? null : cmake.namespace());
+        } catch (IllegalArgumentException e) {
+            // The loader would refuse the descriptor: a link leading to no library of the prefix, for one.
+            throw new PackagingException("Cannot package " + prefix + ": " + e.getMessage()
+                    + (e.getMessage().startsWith("alias ") ? ". Point each symbolic link of the library directories"
+                    + " at a shared library there, or remove it." : ""), e);
+        }
         Map<String, byte[]> generated = new LinkedHashMap<>();
         if (cmake != null) {
             List<String> headerDirs = cmake.includeDirectories().stream()

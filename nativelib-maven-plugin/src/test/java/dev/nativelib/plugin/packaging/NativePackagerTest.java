@@ -189,6 +189,32 @@ class NativePackagerTest {
     }
 
     @Test
+    void linkToAFileThatIsNotALibraryIsRejected() throws IOException {
+        Path prefix = prefix();
+        Files.createDirectories(prefix.resolve("share"));
+        Files.writeString(prefix.resolve("share/z.txt"), "not a library");
+        Files.createSymbolicLink(prefix.resolve("lib/libz.so"), Paths.get("../share/z.txt"));
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> NativePackager.build(request(prefix, tmp.resolve("x.jar"))));
+        assertEquals("Cannot package " + prefix + ": alias lib/libz.so of dev.example:greet:1.0.0 [linux-x86_64]"
+                + " points to share/z.txt, which is neither a library nor an alias of the package. Point each symbolic"
+                + " link of the library directories at a shared library there, or remove it.", e.getMessage());
+        assertEquals(false, Files.exists(tmp.resolve("x.jar")), "no JAR may be written");
+    }
+
+    @Test
+    void linkWhoseTargetIsNotPlainNamesIsRejected() throws IOException {
+        Path prefix = prefix();
+        Files.createSymbolicLink(prefix.resolve("lib/libgreet-dot.so"), Paths.get("./libgreet.so.1.0.0"));
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> NativePackager.build(request(prefix, tmp.resolve("x.jar"))));
+        assertEquals("Symbolic link lib/libgreet-dot.so in " + prefix + " cannot be packaged: target of alias"
+                + " lib/libgreet-dot.so './libgreet.so.1.0.0' must be plain names, after any leading '..' segments"
+                + " (no empty, '.' or inner '..' segments). Make its target a relative path of plain names, such as"
+                + " libfoo.so.1 or ../lib64/libfoo.so.1.", e.getMessage());
+    }
+
+    @Test
     void twoRealFilesWithOneLogicalNameAreRejected() throws IOException {
         Path prefix = prefix();
         Gcc.shared(prefix.resolve("lib/libgreet.so.0.9.0"), "int old(void) { return 0; }");

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nativelib.loader.descriptor.AliasEntry;
 import dev.nativelib.loader.descriptor.DescriptorFormat;
+import dev.nativelib.loader.descriptor.LibraryEntry;
+import dev.nativelib.loader.descriptor.Sha256;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageLayout;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.Gcc;
+import dev.nativelib.plugin.deps.NativeArtifactResolver;
 import dev.nativelib.plugin.deps.NativeDependencies;
 import dev.nativelib.plugin.packaging.NativePackager;
 import dev.nativelib.plugin.packaging.OutputTimestamp;
@@ -20,9 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +131,59 @@ class UnpackTest {
                 + out.toAbsolutePath().normalize().resolve("lib/libz8.so.1") + " has SHA-256 "), e.getMessage());
         assertTrue(e.getMessage().endsWith("; the JAR was damaged or modified after packaging"), e.getMessage());
         assertEquals(List.of(), listAll(tmp.resolve("out")), "nothing is left half-unpacked");
+    }
+
+    /**
+     * A package JAR whose descriptor (of one library, lib/libbad.so.1, and the link lib/libbad.so to it) is edited the
+     * way no nativelib:package output is.
+     */
+    private Path badJar(String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+        byte[] lib = "a library".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        PackageDescriptor d = new PackageDescriptor("g", "bad", "1", LINUX, List.of(new LibraryEntry(
+                "lib/libbad.so.1", "bad", lib.length, Sha256.of(lib))), List.of(new AliasEntry("lib/libbad.so",
+                "libbad.so.1")));
+        String root = PackageLayout.packageRoot("g", "bad", LINUX);
+        Path jar = tmp.resolve(name + ".jar");
+        try (OutputStream o = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(o)) {
+            zip.putNextEntry(new ZipEntry(PackageLayout.INDEX));
+            zip.write((PackageLayout.indexEntry("g", "bad", LINUX) + "\n").getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry(root + PackageLayout.DESCRIPTOR));
+            zip.write(edit.apply(new String(DescriptorFormat.write(d), java.nio.charset.StandardCharsets.UTF_8))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry(root + "lib/libbad.so.1"));
+            zip.write(lib);
+            zip.closeEntry();
+        }
+        return jar;
+    }
+
+    @Test
+    void badAliasesAndDuplicatePathsAreRefusedNamingTheJar() throws IOException {
+        String entry = PackageLayout.packageRoot("g", "bad", LINUX) + PackageLayout.DESCRIPTOR;
+        Map<String, java.util.function.UnaryOperator<String>> edits = new java.util.LinkedHashMap<>();
+        edits.put("target of alias lib/libbad.so '/abs' is an absolute path; a link's target must be relative to the"
+                + " link's directory", t -> t.replace("alias.0.target=libbad.so.1", "alias.0.target=/abs"));
+        edits.put("target of alias lib/libbad.so 'lib//abs' must be plain names, after any leading '..' segments"
+                + " (no empty, '.' or inner '..' segments)",
+                t -> t.replace("alias.0.target=libbad.so.1", "alias.0.target=lib//abs"));
+        edits.put("alias lib/libbad.so of g:bad:1 [linux-x86_64] points to lib/libnothing.so, which is neither a"
+                + " library nor an alias of the package",
+                t -> t.replace("alias.0.target=libbad.so.1", "alias.0.target=libnothing.so"));
+        edits.put("g:bad:1 [linux-x86_64] lists lib/libbad.so twice (alias 0 and alias 1); each library and alias"
+                + " needs a path of its own", t -> t.replace("alias.count=1", "alias.count=2\nalias.1.path="
+                + "lib/libbad.so\nalias.1.target=libbad.so.1"));
+        edits.put("g:bad:1 [linux-x86_64] lists lib/libbad.so.1 twice (library 0 and alias 0); each library and"
+                + " alias needs a path of its own",
+                t -> t.replace("alias.0.path=lib/libbad.so", "alias.0.path=lib/libbad.so.1"));
+        int i = 0;
+        for (Map.Entry<String, java.util.function.UnaryOperator<String>> e : edits.entrySet()) {
+            Path jar = badJar("bad" + i++, e.getValue());
+            MojoExecutionException error = assertThrows(MojoExecutionException.class,
+                    () -> NativeArtifactResolver.packages(List.of(jar.toFile()), LINUX));
+            assertEquals("Cannot read a native dependency's descriptor: " + jar + ": entry " + entry + ": "
+                    + e.getKey(), error.getMessage());
+        }
     }
 
     private static List<Path> listAll(Path dir) throws IOException {
