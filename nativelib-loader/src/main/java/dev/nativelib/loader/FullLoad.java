@@ -260,7 +260,13 @@ final class FullLoad {
                 } catch (IOException io) {
                     throw new NativeLoaderException("Cannot copy " + file + " for a second class loader: "
                             + io.getMessage(), io);
+                } catch (RuntimeException | UnsatisfiedLinkError again) {
+                    throw new NativeLoaderException("Cannot load a private copy of " + file + " of "
+                            + p.descriptor().coordinates() + " for a second class loader: " + again, again);
                 }
+            } catch (RuntimeException e) {
+                throw new NativeLoaderException("Cannot load " + file + " of " + p.descriptor().coordinates() + ": "
+                        + e, e);
             }
         }
         return bound;
@@ -443,6 +449,11 @@ final class FullLoad {
                     throw new MapFailure(String.valueOf(e.getMessage()), error);
                 }
                 throw error;
+            } catch (RuntimeException e) {
+                // IllegalCallerException where native access is denied (JDK 24+ --illegal-native-access=deny), a
+                // binder's failure: named, as every failure of load is.
+                throw new NativeLoaderException("Cannot load " + library.path() + " of " + d.coordinates() + " ["
+                        + d.platform() + "] from " + file + ": " + e, e);
             }
             if (Log.debugging()) {
                 Log.debug("loaded " + file + " (" + library.name() + " of " + d.coordinates() + ")");

@@ -11,7 +11,6 @@ import dev.nativelib.loader.override.LibrarySource;
 import dev.nativelib.loader.platform.Libc;
 import dev.nativelib.loader.platform.LibcDetector;
 import dev.nativelib.loader.platform.Platform;
-import dev.nativelib.loader.platform.PlatformDetector;
 import dev.nativelib.loader.verify.MappedFiles;
 import java.io.File;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package dev.nativelib.loader;
 
+import dev.nativelib.loader.cache.PackageExtractor;
 import dev.nativelib.loader.log.Log;
 import dev.nativelib.loader.plan.LoadPlan;
 import dev.nativelib.loader.plan.PlanWriter;
@@ -143,13 +144,14 @@ public final class NativeLoader {
             Throwable[] planFailure = new Throwable[1];
             result = planKey == null ? null : replay(name, planKey, planFailure);
             PlanWriter.PlanLock lock = null;
-            if (result == null && planKey != null && planFailure[0] == null) {
-                // No plan yet: JVMs starting at once with this key wait for the first one's plan and replay it,
-                // rather than each taking the full way.
+            if (result == null && planKey != null && planFailure[0] == null && !PackageExtractor.verifiesFully()) {
+                // No plan that applies: of the JVMs starting at once with this key, the first loads the full way
+                // and writes the plan while the others wait for it, then replay it in parallel.
                 Path root = PlannedLoad.planRoot(planKey);
                 lock = root == null ? null : PlanWriter.lock(root, planKey);
-                if (lock != null) {
-                    // Another JVM may have written the plan between the first look and taking the lock.
+                if (lock != null && !lock.first()) {
+                    lock.close();
+                    lock = null;
                     result = replay(name, planKey, planFailure);
                 }
             }

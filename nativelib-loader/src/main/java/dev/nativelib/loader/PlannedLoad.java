@@ -23,8 +23,9 @@ final class PlannedLoad {
     }
 
     /**
-     * The cache root plans are read from and written to: the first candidate that passes every check and is not
-     * on a {@code noexec} mount, which is the root the full way extracts into. Never a later candidate of the chain,
+     * The cache root plans are read from and written to: the first candidate that passes every check and either
+     * holds the plan or is not on a {@code noexec} mount, which is the root the full way extracts into unless that
+     * root fails later (then the plan is written where the full way extracted). Never a later candidate of the chain,
      * which another user may have made (a plan is read before anything it names is checked).
      *
      * @param key a plan's {@link LoadPlan#key key}

@@ -30,8 +30,6 @@ public final class CacheDirectory {
     private static final String PROPERTY = Settings.CACHE_DIR.property();
     private static final String ENVIRONMENT = Settings.CACHE_DIR.environment();
 
-
-
     /** {@code rwx------}; built on first use, as loading the permission classes costs a warm start time. */
     static Set<PosixFilePermission> privateDir() {
         return java.util.EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
@@ -51,6 +49,9 @@ public final class CacheDirectory {
      * such attributes). Two maps rather than one of a small class: a fresh JVM pays for each class it loads.
      */
     private static final Map<Path, String> IDENTITY = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The uid this process creates files as, once a root has been checked; -1 before, or without POSIX. */
+    private static volatile int ownUid = -1;
 
     private CacheDirectory() {
     }
@@ -162,6 +163,15 @@ public final class CacheDirectory {
             }
         }
         return candidates(props, System.getenv());
+    }
+
+    /**
+     * @return the uid this process creates files as, known once a root passed {@link #createChecked}; -1 before that
+     *         or where the file system has no owners. Everything in the cache must belong to it: a file of another
+     *         user (made while the root was open to others, say) is never trusted.
+     */
+    public static int ownUid() {
+        return ownUid;
     }
 
     /**
@@ -302,6 +312,7 @@ public final class CacheDirectory {
         }
         Path real = root.toRealPath();
         int self = currentUid(real);
+        ownUid = self;
         if (Files.isSymbolicLink(root)) {
             // A link in a shared directory (the tmp fallback) could be re-pointed later by whoever owns it.
             int linkOwner = (Integer) Files.getAttribute(root, "unix:uid", LinkOption.NOFOLLOW_LINKS);

@@ -6,6 +6,7 @@ import dev.nativelib.loader.descriptor.AliasEntry;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.Sha256;
+import dev.nativelib.loader.descriptor.SmallSha256;
 import dev.nativelib.loader.discovery.FoundPackage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,9 +102,10 @@ public final class PackageExtractor {
         // One extraction per package across threads (a JVM may hold a file lock only once) and across JVMs.
         synchronized (IN_PROCESS.computeIfAbsent(target, t -> new Object())) {
             Path locks = CacheDirectory.createPrivate(cacheRoot.resolve(".locks"));
-            try (FileChannel lockFile = FileChannel.open(locks.resolve(d.groupId() + "-" + target.getFileName()
+            FileChannel lockFile = FileChannel.open(locks.resolve(d.groupId() + "-" + target.getFileName()
                     + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = lock(lockFile)) {
+            FileLock lock = lock(lockFile);
+            try {
                 if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
                         && verifyCached(target, d, full, hasher) == null) {
                     if (Log.debugging()) {
@@ -113,6 +115,9 @@ public final class PackageExtractor {
                 }
                 removeLeftovers(parent, target);
                 return extractLocked(pkg, parent, target);
+            } finally {
+                lock.release();
+                lockFile.close();
             }
         }
     }
@@ -140,6 +145,9 @@ public final class PackageExtractor {
                 return channel.lock();
             } catch (java.nio.channels.OverlappingFileLockException e) {
                 if (System.nanoTime() > deadline) {
+                    // Not closed: POSIX record locks belong to the process, so closing any descriptor of the file
+                    // would release the lock the other class loader holds. Kept open for the JVM's life instead.
+                    ABANDONED_CHANNELS.add(channel);
                     throw new IOException("waited 5 minutes for another class loader of this JVM to finish"
                             + " extracting into the cache", e);
                 }
@@ -147,11 +155,19 @@ public final class PackageExtractor {
                     Thread.sleep(20);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
+                    ABANDONED_CHANNELS.add(channel);
                     throw new IOException("interrupted while waiting for the cache lock", ie);
                 }
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
             }
         }
     }
+
+    /** Lock-file channels that must not be closed while another class loader of this JVM holds the lock. */
+    private static final java.util.List<FileChannel> ABANDONED_CHANNELS =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private static Path extractLocked(FoundPackage pkg, Path parent, Path target) throws IOException {
         PackageDescriptor d = pkg.descriptor();
@@ -300,36 +316,35 @@ public final class PackageExtractor {
                     }
                     Directories.deleteTree(p);
                 } else if (n.startsWith(".") && (n.contains(TEMP_SUFFIX) || n.contains(TRASH_SUFFIX))) {
-                    removeIfAbandoned(parent, p, n);
+                    removeIfAbandoned(p);
                 }
             }
         }
     }
 
     /**
-     * Deletes what an extraction of another package of the group left behind, if that extraction is dead: its
-     * package's lock can be taken at once. A live extraction holds the lock (here or in another JVM).
+     * Deletes what an extraction of another package of the group left behind, once it is a day old: no extraction
+     * runs that long. Decided by age rather than by taking that package's lock, because closing a second descriptor
+     * of a lock file would release a lock another class loader of this JVM holds (POSIX record locks belong to the
+     * process).
      */
-    private static void removeIfAbandoned(Path parent, Path leftover, String name) {
-        int suffix = name.contains(TEMP_SUFFIX) ? name.lastIndexOf(TEMP_SUFFIX) : name.lastIndexOf(TRASH_SUFFIX);
-        String packageDir = name.substring(1, suffix);
-        Path locks = parent.getParent().resolve(".locks");
-        Path lockFile = locks.resolve(parent.getFileName() + "-" + packageDir + ".lock");
-        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
-            if (lock != null) {
+    private static void removeIfAbandoned(Path leftover) {
+        try {
+            long age = System.currentTimeMillis()
+                    - Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS).toMillis();
+            if (age > ABANDONED_MILLIS) {
                 if (Log.debugging()) {
-                    Log.debug("removing " + leftover + ", left by an interrupted extraction of " + packageDir);
+                    Log.debug("removing " + leftover + ", left a day ago or more by an interrupted extraction");
                 }
                 Directories.deleteTree(leftover);
             }
-        } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
-            // Busy (an extraction in this JVM) or unreadable: left for a later extraction.
+        } catch (IOException e) {
+            // Gone meanwhile, or not ours to delete: left for a later extraction.
         }
     }
+
+    /** Leftovers of another package's extraction older than this are removed. */
+    private static final long ABANDONED_MILLIS = 24L * 60 * 60 * 1000;
 
     /**
      * @return {@code null} when every library matches the descriptor, else what does not
@@ -349,10 +364,18 @@ public final class PackageExtractor {
     }
 
     private static String verifyLibraries(Path dir, PackageDescriptor d, Hasher hasher) throws IOException {
+        String foreign = foreign(dir);
+        if (foreign != null) {
+            return foreign;
+        }
         for (LibraryEntry library : d.libraries()) {
             Path file = dir.resolve(library.path());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 return file + " is missing";
+            }
+            foreign = foreign(file);
+            if (foreign != null) {
+                return foreign;
             }
             long size = Files.size(file);
             if (size != library.size()) {
@@ -366,8 +389,25 @@ public final class PackageExtractor {
         return null;
     }
 
+    /**
+     * @return what is wrong when a directory or file of the cache belongs to another user (made while the root was
+     *         open to others: the root's check cannot see inside it), else {@code null}
+     */
+    private static String foreign(Path path) throws IOException {
+        int self = CacheDirectory.ownUid();
+        if (self < 0) {
+            return null;
+        }
+        int owner = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        return owner == self ? null : path + " belongs to uid " + owner + ", not to this user (uid " + self + ")";
+    }
+
     private static void copyVerified(FoundPackage pkg, LibraryEntry library, Path dest) throws IOException {
         Files.createDirectories(dest.getParent());
+        if (library.size() <= SmallSha256.MAX_BYTES) {
+            copySmall(pkg, library, dest);
+            return;
+        }
         MessageDigest digest = Sha256.newDigest();
         long size = 0;
         try (InputStream in = pkg.open(library.path());
@@ -394,6 +434,39 @@ public final class PackageExtractor {
             throw new IOException(pkg.origin() + ": " + library.path() + " has " + size + " bytes and SHA-256 "
                     + hash + ", but the descriptor of " + pkg.descriptor().coordinates() + " records " + library.size()
                     + " bytes and " + library.sha256() + "; the JAR is damaged or was modified after packaging");
+        }
+        if (CacheDirectory.posix()) {
+            Files.setPosixFilePermissions(dest, PosixFilePermissions.fromString("r-x------"));
+        }
+    }
+
+    /**
+     * Copies a small library through memory and hashes it with {@link SmallSha256}: a cold start that extracts only
+     * small libraries then never initialises {@code MessageDigest} (40-50 ms of a fresh JVM). Reads at most one byte
+     * more than the declared size, which the descriptor caps.
+     */
+    private static void copySmall(FoundPackage pkg, LibraryEntry library, Path dest) throws IOException {
+        byte[] bytes;
+        try (InputStream in = pkg.open(library.path())) {
+            bytes = in.readNBytes((int) library.size() + 1);
+        }
+        if (bytes.length > library.size()) {
+            throw new IOException(pkg.origin() + ": " + library.path() + " holds more than the " + library.size()
+                    + " bytes the descriptor of " + pkg.descriptor().coordinates() + " records; the JAR is damaged or"
+                    + " was modified after packaging");
+        }
+        String hash = SmallSha256.of(bytes);
+        if (bytes.length != library.size() || !hash.equals(library.sha256())) {
+            throw new IOException(pkg.origin() + ": " + library.path() + " has " + bytes.length + " bytes and SHA-256 "
+                    + hash + ", but the descriptor of " + pkg.descriptor().coordinates() + " records " + library.size()
+                    + " bytes and " + library.sha256() + "; the JAR is damaged or was modified after packaging");
+        }
+        try (FileChannel out = FileChannel.open(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer bb = ByteBuffer.wrap(bytes);
+            while (bb.hasRemaining()) {
+                out.write(bb);
+            }
+            out.force(true);
         }
         if (CacheDirectory.posix()) {
             Files.setPosixFilePermissions(dest, PosixFilePermissions.fromString("r-x------"));

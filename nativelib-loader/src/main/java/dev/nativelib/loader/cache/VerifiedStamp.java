@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A record, kept beside a package's extracted files, of what the file system said about each library right after its
- * SHA-256 was checked: size, inode, device, modification time and status-change time ({@code ctime}). Hashing a
- * library on every warm start costs far more than mapping it (measured on the CI machine: 570 ms for a 200 MB library
+ * A record, kept beside a package's extracted files, of each library's SHA-256 and what the file system said about it
+ * when that was checked (read before hashing, and written only if unchanged after it): size, inode, device,
+ * modification time and status-change time ({@code ctime}). Hashing a library on every warm start costs far more than mapping it (measured on the CI machine: 570 ms for a 200 MB library
  * in a fresh JVM, 165 ms once the JIT has warmed up); comparing these fields costs well under a millisecond. Any
  * write, truncation, {@code chmod}, rename or replacement of a file after the stamp sets its {@code ctime} to the
  * current time (which a process cannot choose), so a file that still matches its stamp has not been changed through
@@ -37,7 +37,7 @@ public final class VerifiedStamp {
     /** File name of the stamp inside a package's cache directory; never the name of a library. */
     static final String FILE_NAME = ".nativelib-verified";
     /** What a stamp records, plus the file's type, all read by one {@code lstat}. */
-    private static final String ATTRIBUTES = "unix:size,ino,dev,lastModifiedTime,ctime,isRegularFile";
+    private static final String ATTRIBUTES = "unix:size,ino,dev,lastModifiedTime,ctime,isRegularFile,uid";
     /** Format 2 records each library's SHA-256, so a stamp vouches only for the descriptor it was verified against. */
     private static final String HEADER = "nativelib-verified 2";
     /** How long an extraction waits at most for its stamp to be younger than the files (HFS+ ticks are 1 s). */
@@ -183,7 +183,15 @@ public final class VerifiedStamp {
         FileTime stamped;
         try {
             Path stamp = dir.resolve(FILE_NAME);
-            stamped = Files.getLastModifiedTime(stamp, LinkOption.NOFOLLOW_LINKS);
+            // Stamp, directory and libraries must be this user's: another user's files, left from a time the root
+            // was open to others, are never trusted, whatever they say.
+            Map<String, Object> stampAttributes = Files.readAttributes(stamp, "unix:uid,lastModifiedTime",
+                    LinkOption.NOFOLLOW_LINKS);
+            Map<String, Object> dirAttributes = Files.readAttributes(dir, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
+            if (!own(stampAttributes) || !own(dirAttributes) || ((Integer) dirAttributes.get("mode") & 0022) != 0) {
+                return false;
+            }
+            stamped = (FileTime) stampAttributes.get("lastModifiedTime");
             // FileInputStream rather than Files.readAllLines: the readers and channels behind the latter are not in
             // the JDK's default CDS archive, and loading them would cost each warm start more than the check itself.
             // A stamp this loader wrote has a line of about 200 bytes per library.
@@ -204,7 +212,7 @@ public final class VerifiedStamp {
             for (int i = 0; i < libraryPaths.size(); i++) {
                 String path = libraryPaths.get(i);
                 Map<String, Object> attributes = attributes(dir.resolve(path));
-                if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))
+                if (!Boolean.TRUE.equals(attributes.get("isRegularFile")) || !own(attributes)
                         || !lines[i + 1].equals(line(path, sha256s.get(i), attributes))
                         || changed(attributes).compareTo(stamped) >= 0) {
                     return false;
@@ -214,6 +222,12 @@ public final class VerifiedStamp {
             return false;
         }
         return true;
+    }
+
+    /** Whether a file belongs to the user the cache root was checked for. */
+    private static boolean own(Map<String, Object> attributes) {
+        int self = CacheDirectory.ownUid();
+        return self < 0 || Integer.valueOf(self).equals(attributes.get("uid"));
     }
 
     /** The largest stamp read, in bytes: room for thousands of libraries. */

@@ -77,8 +77,8 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
     }
 
     private static void requireCoordinate(String value, String what) {
-        if (value == null || value.isBlank() || !Chars.word(value, "_.-+") || value.equals(".")
-                || value.equals("..")) {
+        // Never a leading dot: names starting with one are the cache's own (.locks, .plans, temporary directories).
+        if (value == null || value.isBlank() || !Chars.word(value, "_.-+") || value.startsWith(".")) {
             throw new IllegalArgumentException(what + " '" + value + "' is not a valid Maven coordinate part");
         }
     }

@@ -15,7 +15,7 @@ import java.nio.file.Paths;
  *
  * @param descriptor  the parsed descriptor
  * @param rootUrl     URL of the package root inside its JAR or directory, ending in {@code /}
- * @param contentHash the SHA-256 of the descriptor's bytes ({@link ContentKey}); since the descriptor holds the
+ * @param contentHash the SHA-256 of the descriptor's bytes; since the descriptor holds the
  *                    SHA-256 of every library, this names the package's content
  */
 public record FoundPackage(PackageDescriptor descriptor, String rootUrl, String contentHash) {

@@ -7,6 +7,7 @@ import dev.nativelib.loader.descriptor.DescriptorFormat;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageLayout;
+import dev.nativelib.loader.descriptor.SmallSha256;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class PackageFinder {
      *                                   {@link PackageLimits#maxLibrarySize()}, or an index or descriptor is larger
      *                                   than {@link PackageLimits#MAX_INDEX_BYTES} or
      *                                   {@link PackageLimits#MAX_DESCRIPTOR_BYTES}
-     * @throws IllegalArgumentException  if {@value PackageLimits#MAX_LIBRARY_SIZE_PROPERTY} is not a valid size
+     * @throws IllegalArgumentException  if {@code nativelib.maxLibrarySize} is not a valid size
      */
     public static List<FoundPackage> find(ClassLoader classLoader) {
         List<FoundPackage> found = new Found(classLoader);
@@ -65,12 +66,19 @@ public final class PackageFinder {
                         String indexEntry = dir + "index.list";
                         byte[] indexBytes = readCapped(entryStream(zip, indexEntry, index),
                                 PackageLimits.MAX_INDEX_BYTES, jar + ": entry " + indexEntry, "index", "the JAR");
+                        long descriptorBytes = 0;
                         for (String entry : readIndex(index, indexBytes)) {
                             URL descriptorUrl = FoundPackage.resolve(base + entry, PackageLayout.DESCRIPTOR);
                             String source = jar + ": entry " + dir + entry + PackageLayout.DESCRIPTOR;
                             byte[] bytes = readCapped(entryStream(zip, dir + entry + PackageLayout.DESCRIPTOR,
                                     descriptorUrl), PackageLimits.MAX_DESCRIPTOR_BYTES, source, "descriptor",
                                     "the JAR");
+                            descriptorBytes += bytes.length;
+                            if (descriptorBytes > PackageLimits.MAX_DESCRIPTOR_BYTES_PER_JAR) {
+                                throw new IOException(jar + ": its descriptors hold more than "
+                                        + (PackageLimits.MAX_DESCRIPTOR_BYTES_PER_JAR >> 20) + " MiB in all; the JAR"
+                                        + " is malformed or was not produced by nativelib-maven-plugin");
+                            }
                             found.add(readPackage(base + entry, source, bytes, maxLibrarySize));
                         }
                     }
@@ -231,6 +239,15 @@ public final class PackageFinder {
                     throw new IOException(index + ": malformed index line '" + line
                             + "' (expected <groupId>/<artifactId>/<platform>/)");
                 }
+                if (entries.contains(line)) {
+                    // One package read once: a repeated line would make discovery read its descriptor again.
+                    throw new IOException(index + ": lists " + line + " twice; the JAR is malformed or was not"
+                            + " produced by nativelib-maven-plugin");
+                }
+                if (entries.size() == PackageLimits.MAX_PACKAGES_PER_JAR) {
+                    throw new IOException(index + ": lists more than " + PackageLimits.MAX_PACKAGES_PER_JAR
+                            + " packages; the JAR is malformed or was not produced by nativelib-maven-plugin");
+                }
                 entries.add(line);
             }
         }
@@ -275,10 +292,10 @@ public final class PackageFinder {
 
     /**
      * @param descriptor a descriptor's bytes
-     * @return the {@link ContentKey} naming its package's content
+     * @return the SHA-256 of the descriptor, which names its package's content for the cache
      */
     static String contentKey(byte[] descriptor) {
-        return ContentKey.of(descriptor);
+        return SmallSha256.of(descriptor);
     }
 
     private static InputStream open(URL url) throws IOException {

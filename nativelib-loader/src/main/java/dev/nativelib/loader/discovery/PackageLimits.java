@@ -26,11 +26,17 @@ public final class PackageLimits {
     public static final int MAX_DESCRIPTOR_BYTES = 1 << 20;
 
     /**
-     * System property: the largest library, in bytes, a descriptor may declare; a package declaring a larger one is
-     * refused when it is found, before anything is extracted. Extraction never writes more bytes than a library's
-     * declared size, so this bounds what one crafted library can make the loader write to disk.
+     * The most packages one JAR's index may list: 256. A classifier JAR holds one package; a JAR merged from a whole
+     * family of packages (a shaded application) a few dozen. The index may not repeat a line, so no descriptor is
+     * read twice.
      */
-    public static final String MAX_LIBRARY_SIZE_PROPERTY = Settings.MAX_LIBRARY_SIZE.property();
+    public static final int MAX_PACKAGES_PER_JAR = 256;
+
+    /**
+     * The most bytes all descriptors of one JAR may hold together: 8 MiB, so that a small crafted JAR cannot make
+     * discovery hold {@value #MAX_PACKAGES_PER_JAR} descriptors of 1 MiB each. Real ones take a few kilobytes.
+     */
+    public static final long MAX_DESCRIPTOR_BYTES_PER_JAR = 8L << 20;
 
     /**
      * The default of {@code nativelib.maxLibrarySize}: 4 GiB, twice the largest real libraries found. Sizes seen in
@@ -67,10 +73,10 @@ public final class PackageLimits {
     static void checkSize(String pkg, LibraryEntry library, String source, long maxSize) {
         if (library.size() > maxSize) {
             long gib = (library.size() + (1L << 30) - 1) >> 30;
+            String setting = Settings.MAX_LIBRARY_SIZE.property();
             throw new DescriptorException(source + ": library " + library.path() + " of " + pkg + " declares "
-                    + library.size() + " bytes, more than the " + describe(maxSize) + " that -D"
-                    + MAX_LIBRARY_SIZE_PROPERTY + " allows; if the package is genuine, raise the limit, e.g. -D"
-                    + MAX_LIBRARY_SIZE_PROPERTY + "=" + gib + "G");
+                    + library.size() + " bytes, more than the " + describe(maxSize) + " that -D" + setting
+                    + " allows; if the package is genuine, raise the limit, e.g. -D" + setting + "=" + gib + "G");
         }
     }
 

@@ -4,7 +4,6 @@ import dev.nativelib.loader.settings.Settings;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.platform.Libc;
 import dev.nativelib.loader.platform.Platform;
-import dev.nativelib.loader.platform.PlatformDetector;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;

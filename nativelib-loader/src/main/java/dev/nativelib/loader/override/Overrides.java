@@ -4,7 +4,6 @@ import dev.nativelib.loader.settings.Setting;
 import dev.nativelib.loader.settings.Settings;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package dev.nativelib.loader.plan;
 
 import dev.nativelib.loader.settings.Settings;
-import dev.nativelib.loader.log.Log;
+import dev.nativelib.loader.cache.CacheDirectory;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -142,7 +142,7 @@ public final class LoadPlan {
      */
     public static LoadPlan find(Path root, String key) {
         File file = file(root, key).toFile();
-        if (!file.isFile() || file.length() > MAX_BYTES) {
+        if (!file.isFile() || file.length() > MAX_BYTES || !own(file)) {
             return null;
         }
         byte[] bytes;
@@ -159,6 +159,20 @@ public final class LoadPlan {
         }
         LoadPlan plan = parse(new String(bytes, StandardCharsets.UTF_8));
         return plan != null && plan.key.equals(key) ? plan : null;
+    }
+
+    /** Whether the plan file belongs to this user: one made by another, while the root was open, is not read. */
+    private static boolean own(File file) {
+        int self = CacheDirectory.ownUid();
+        if (self < 0) {
+            return true;
+        }
+        try {
+            return Integer.valueOf(self).equals(java.nio.file.Files.getAttribute(file.toPath(), "unix:uid",
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -189,9 +189,10 @@ public final class PlanWriter {
 
     /**
      * Takes the lock that makes JVMs starting at once with the same key (an application started many times on one
-     * machine) wait for the first one's plan instead of each taking the full way: the first holds it while it loads
-     * and writes the plan, the others then replay that plan. Waits at most {@value #LOCK_WAIT_MILLIS} ms, then goes
-     * on without it, so a hung JVM cannot stop others.
+     * machine) wait for the first one's plan instead of each taking the full way: the JVM that gets it at once
+     * ({@link PlanLock#first()}) holds it while it loads and writes the plan; the others wait for it, release it at
+     * once and replay that plan, in parallel. Waits at most {@value #LOCK_WAIT_MILLIS} ms, then goes on without
+     * it, so a hung JVM cannot stop others.
      *
      * @param root the cache root
      * @param key  the plan's key
@@ -205,20 +206,25 @@ public final class PlanWriter {
             channel = java.nio.channels.FileChannel.open(plan.resolveSibling(plan.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000L;
+            boolean first = true;
             while (true) {
                 java.nio.channels.FileLock lock;
                 try {
                     lock = channel.tryLock();
                 } catch (java.nio.channels.OverlappingFileLockException e) {
-                    lock = null; // another class loader of this JVM holds it
+                    // Another class loader of this JVM loads with this key. Not closed: POSIX record locks belong
+                    // to the process, so closing this descriptor would release that loader's lock.
+                    HELD_ELSEWHERE.add(channel);
+                    return null;
                 }
                 if (lock != null) {
-                    return new PlanLock(channel, lock);
+                    return new PlanLock(channel, lock, first);
                 }
                 if (System.nanoTime() > deadline) {
                     channel.close();
                     return null;
                 }
+                first = false;
                 Thread.sleep(5);
             }
         } catch (IOException | RuntimeException e) {
@@ -230,6 +236,10 @@ public final class PlanWriter {
             return null;
         }
     }
+
+    /** Channels of plan locks another class loader of this JVM holds: kept open, see {@link #lock}. */
+    private static final List<java.nio.channels.FileChannel> HELD_ELSEWHERE =
+            java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** How long {@link #lock} waits for another JVM's full load. */
     static final long LOCK_WAIT_MILLIS = 30_000;
@@ -248,10 +258,17 @@ public final class PlanWriter {
     public static final class PlanLock implements AutoCloseable {
         private final java.nio.channels.FileChannel channel;
         private final java.nio.channels.FileLock lock;
+        private final boolean first;
 
-        PlanLock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) {
+        PlanLock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock, boolean first) {
             this.channel = channel;
             this.lock = lock;
+            this.first = first;
+        }
+
+        /** @return whether it was free at once: no other JVM was loading with this key */
+        public boolean first() {
+            return first;
         }
 
         @Override
@@ -279,15 +296,9 @@ public final class PlanWriter {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(LoadPlan.SUFFIX + ".lock")) {
-                    // The lock of a plan pruned (or never written) long ago: nobody waits on it any more.
-                    Path planFile = p.resolveSibling(name.substring(0, name.length() - ".lock".length()));
-                    try {
-                        if (!Files.exists(planFile) && Files.getLastModifiedTime(p).toMillis() < stale) {
-                            Files.deleteIfExists(p);
-                        }
-                    } catch (IOException e) {
-                        // Gone already, or in use.
-                    }
+                    // Never deleted: one might be held right now, and a new file of the same name would let two
+                    // JVMs hold "the" lock at once. They are empty files, one per key.
+                    continue;
                 } else if (name.startsWith(".") && name.endsWith(".tmp")) {
                     try {
                         if (Files.getLastModifiedTime(p).toMillis() < stale) {

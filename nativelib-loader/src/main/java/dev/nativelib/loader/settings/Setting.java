@@ -46,7 +46,10 @@ public final class Setting {
         return environment;
     }
 
-    /** @return the kind of value: {@link #CHOICE}, {@link #BOOLEAN}, {@link #DIRECTORY} or {@link #PLATFORM} */
+    /**
+     * @return the kind of value: {@link #CHOICE}, {@link #BOOLEAN}, {@link #DIRECTORY}, {@link #PLATFORM} or
+     *         {@link #SIZE}
+     */
     public String kind() {
         return kind;
     }
@@ -61,7 +64,7 @@ public final class Setting {
         return choices.isEmpty() ? null : choices.get(0);
     }
 
-    /** @return one line saying what the setting does */
+    /** @return one line saying what the setting does: how its row on the site's settings page begins */
     public String doc() {
         return doc;
     }

@@ -24,11 +24,11 @@ public final class Settings {
             "what to do with a cached library that no longer matches its SHA-256");
     /** Whether load plans are replayed. */
     public static final Setting PLAN = new Setting("nativelib.plan", null, Setting.CHOICE, List.of("on", "off"),
-            "replay the load plan an earlier start wrote, or take the full way on every start");
+            "replay the load plan an earlier start wrote when nothing it depends on changed");
     /** The check of what the process mapped after loading. */
     public static final Setting VERIFY = new Setting("nativelib.verify", null, Setting.CHOICE,
             List.of("warn", "error", "off"),
-            "after loading on Linux, what a library whose SONAME another file already claimed does");
+            "after loading on Linux, a library whose SONAME another file already claimed");
     /** The log level. */
     public static final Setting LOG = new Setting("nativelib.log", "NATIVELIB_LOG", Setting.CHOICE,
             List.of("off", "debug"), "log every decision at debug level");
@@ -55,8 +55,9 @@ public final class Settings {
     }
 
     /**
-     * Validates every setting that is set and takes a fixed set of values (choices and booleans); the others are
-     * checked where they are used (a platform name when it is parsed, a directory when it is read).
+     * Validates every setting that is set and takes a value of a fixed form (choices, booleans, sizes); the others
+     * are checked where they are used (a platform name when it is parsed, a directory when it is read, a package's
+     * own settings when that package is loaded).
      *
      * @throws IllegalArgumentException naming the first invalid setting and the values it takes
      */

@@ -69,6 +69,30 @@ class PackageFinderTest {
     }
 
     @Test
+    void anIndexListingAPackageTwiceOrTooManyIsRefused() throws IOException {
+        // A 1 MiB index of one line repeated would otherwise make discovery read one descriptor 170,000 times.
+        Path classes = Files.createDirectories(tmp.resolve("classes/META-INF/nativelib"));
+        Files.writeString(classes.resolve("index.list"), "g/a/linux-x86_64/\ng/a/linux-x86_64/\n");
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {tmp.resolve("classes").toUri().toURL()}, null)) {
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> PackageFinder.find(cl));
+            assertEquals("cannot read META-INF/nativelib/index.list from the class path: "
+                    + classes.resolve("index.list").toUri().toURL() + ": lists g/a/linux-x86_64/ twice; the JAR is"
+                    + " malformed or was not produced by nativelib-maven-plugin", e.getMessage());
+        }
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= PackageLimits.MAX_PACKAGES_PER_JAR; i++) {
+            many.append("g/a").append(i).append("/linux-x86_64/\n");
+        }
+        Files.writeString(classes.resolve("index.list"), many);
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {tmp.resolve("classes").toUri().toURL()}, null)) {
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> PackageFinder.find(cl));
+            assertEquals("cannot read META-INF/nativelib/index.list from the class path: "
+                    + classes.resolve("index.list").toUri().toURL() + ": lists more than 256 packages; the JAR is"
+                    + " malformed or was not produced by nativelib-maven-plugin", e.getMessage());
+        }
+    }
+
+    @Test
     void aDescriptorOfExactlyTheLimitIsReadAndOneByteMoreIsRefused() throws IOException {
         Path classes = TestPackages.of("g", "a", "1", "linux-x86_64").library("lib/liba.so", "x")
                 .writeTree(tmp.resolve("classes"));

@@ -96,6 +96,19 @@ class LoadPlanTest {
     }
 
     @Test
+    void aPlanOfAnotherUserIsNotRead() throws Exception {
+        java.nio.file.Path root = dev.nativelib.loader.cache.CacheDirectory.createChecked(tmp.resolve("root"));
+        java.nio.file.Path file = PlanWriter.save(root, sample("k"));
+        assertTrue(LoadPlan.find(root, "k") != null);
+        try {
+            Files.setAttribute(file, "unix:uid", 65534);
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("changing an owner needs root (CI runs as root): " + e);
+        }
+        assertNull(LoadPlan.find(root, "k"), "planted while the root was open to others: not read");
+    }
+
+    @Test
     void aFieldThatCannotBeWrittenAsItIsMakesNoPlan() {
         LoadPlan plan = sample("k");
         assertNull(PlanWriter.writable(plan));

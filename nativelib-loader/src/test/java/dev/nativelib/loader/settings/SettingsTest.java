@@ -2,6 +2,7 @@ package dev.nativelib.loader.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,6 +74,7 @@ class SettingsTest {
     void theSettingsPageListsExactlyTheDeclaredSettings() throws IOException {
         Path page = Paths.get(System.getProperty("site.dir", "../src/site")).resolve("markdown/loader-settings.md");
         List<String> rows = new ArrayList<>();
+        List<String> meanings = new ArrayList<>();
         boolean inTable = false;
         for (String line : Files.readAllLines(page)) {
             if (line.startsWith("| system property | environment variable | values |")) {
@@ -88,6 +90,7 @@ class SettingsTest {
             if (inTable) {
                 String[] cells = line.split("\\|");
                 rows.add(cells[1].trim() + " | " + cells[2].trim() + " | " + cells[3].trim());
+                meanings.add(cells[4].trim().replaceAll("\\[([^]]*)\\]\\([^)]*\\)", "$1"));
             }
         }
         List<String> declared = new ArrayList<>();
@@ -96,6 +99,11 @@ class SettingsTest {
                     + " | " + values(s));
         }
         assertEquals(declared, rows, "src/site/markdown/loader-settings.md must list what Settings declares");
+        for (int i = 0; i < Settings.ALL.size(); i++) {
+            Setting s = Settings.ALL.get(i);
+            assertTrue(meanings.get(i).startsWith(s.doc()), s.property() + ": the page says '" + meanings.get(i)
+                    + "', the declaration '" + s.doc() + "'");
+        }
     }
 
     private static String values(Setting s) {
