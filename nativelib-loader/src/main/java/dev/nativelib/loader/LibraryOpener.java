@@ -1,9 +1,9 @@
 package dev.nativelib.loader;
 
-import dev.nativelib.loader.log.Log;
+import dev.nativelib.loader.diagnostics.Log;
 import dev.nativelib.loader.settings.Settings;
-import dev.nativelib.loader.verify.LoadVerifier;
-import dev.nativelib.loader.verify.MappedFiles;
+import dev.nativelib.loader.diagnostics.LoadVerifier;
+import dev.nativelib.loader.diagnostics.MappedFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;

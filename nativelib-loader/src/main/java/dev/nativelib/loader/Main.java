@@ -11,7 +11,7 @@ import dev.nativelib.loader.override.LibrarySource;
 import dev.nativelib.loader.platform.Libc;
 import dev.nativelib.loader.platform.LibcDetector;
 import dev.nativelib.loader.platform.Platform;
-import dev.nativelib.loader.verify.MappedFiles;
+import dev.nativelib.loader.diagnostics.MappedFiles;
 import java.io.File;
 import java.io.PrintStream;
 import java.net.MalformedURLException;

@@ -1,7 +1,7 @@
 package dev.nativelib.loader;
 
 import dev.nativelib.loader.cache.PackageExtractor;
-import dev.nativelib.loader.log.Log;
+import dev.nativelib.loader.diagnostics.Log;
 import dev.nativelib.loader.plan.LoadPlan;
 import dev.nativelib.loader.plan.PlanWriter;
 import dev.nativelib.loader.settings.Settings;

@@ -2,9 +2,9 @@ package dev.nativelib.loader;
 
 import dev.nativelib.loader.cache.CacheDirectory;
 import dev.nativelib.loader.cache.VerifiedStamp;
-import dev.nativelib.loader.log.Log;
+import dev.nativelib.loader.diagnostics.Log;
 import dev.nativelib.loader.plan.LoadPlan;
-import dev.nativelib.loader.verify.MappedFiles;
+import dev.nativelib.loader.diagnostics.MappedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

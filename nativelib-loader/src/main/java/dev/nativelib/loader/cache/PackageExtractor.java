@@ -1,7 +1,7 @@
 package dev.nativelib.loader.cache;
 
 import dev.nativelib.loader.settings.Settings;
-import dev.nativelib.loader.log.Log;
+import dev.nativelib.loader.diagnostics.Log;
 import dev.nativelib.loader.descriptor.AliasEntry;
 import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;

@@ -1,7 +1,7 @@
 package dev.nativelib.loader.discovery;
 
 import dev.nativelib.loader.text.Chars;
-import dev.nativelib.loader.log.Log;
+import dev.nativelib.loader.diagnostics.Log;
 import dev.nativelib.loader.descriptor.DescriptorException;
 import dev.nativelib.loader.descriptor.DescriptorFormat;
 import dev.nativelib.loader.descriptor.LibraryEntry;

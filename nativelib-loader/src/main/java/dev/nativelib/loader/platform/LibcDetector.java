@@ -1,7 +1,7 @@
 package dev.nativelib.loader.platform;
 
 import dev.nativelib.loader.text.Chars;
-import dev.nativelib.loader.log.Log;
+import dev.nativelib.loader.diagnostics.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -181,7 +181,7 @@ public final class LibcDetector {
     }
 
     private static String mappedPath(String line) {
-        return dev.nativelib.loader.verify.MappedFiles.pathOf(line);
+        return dev.nativelib.loader.diagnostics.MappedFiles.pathOf(line);
     }
 
     // Plain character tests rather than regular expressions: this runs in every JVM start that loads a library,

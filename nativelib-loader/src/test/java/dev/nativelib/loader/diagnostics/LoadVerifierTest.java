@@ -1,4 +1,4 @@
-package dev.nativelib.loader.verify;
+package dev.nativelib.loader.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.nativelib.loader.log;
+package dev.nativelib.loader.diagnostics;
 
 import dev.nativelib.loader.settings.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.nativelib.loader.verify;
+package dev.nativelib.loader.diagnostics;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

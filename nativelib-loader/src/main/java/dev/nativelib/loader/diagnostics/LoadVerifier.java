@@ -1,4 +1,4 @@
-package dev.nativelib.loader.verify;
+package dev.nativelib.loader.diagnostics;
 
 import dev.nativelib.loader.binary.BinaryInput;
 import dev.nativelib.loader.binary.elf.ElfReader;
