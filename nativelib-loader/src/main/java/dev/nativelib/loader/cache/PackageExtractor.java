@@ -23,7 +23,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Extracts a package's libraries into the cache so that each final directory is either complete and verified or
@@ -39,10 +38,6 @@ public final class PackageExtractor {
     private static final String FULL = "full";
     private static final String TEMP_SUFFIX = ".tmp-";
     private static final String TRASH_SUFFIX = ".trash-";
-    /** Extractions this JVM started (files copied out of a JAR); for tests and diagnostics. */
-    static final AtomicInteger EXTRACTIONS = new AtomicInteger();
-    /** Cached package directories this JVM checked by hashing every library; for tests. */
-    static final AtomicInteger FULL_CHECKS = new AtomicInteger();
 
     private PackageExtractor() {
     }
@@ -175,7 +170,9 @@ public final class PackageExtractor {
             discard(target, parent);
         }
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + TEMP_SUFFIX);
-        EXTRACTIONS.incrementAndGet();
+        if (Log.debugging()) {
+            Log.debug("extracting " + d.coordinates() + " from " + pkg.origin() + " into " + tmp);
+        }
         try {
             for (LibraryEntry library : d.libraries()) {
                 copyVerified(pkg, library, tmp.resolve(library.path()));
@@ -272,7 +269,10 @@ public final class PackageExtractor {
         if (!full && VerifiedStamp.matches(dir, d) && aliasesPresent(dir, d) == null) {
             return null;
         }
-        FULL_CHECKS.incrementAndGet();
+        if (Log.debugging()) {
+            Log.debug("hashing the libraries of " + dir + (full ? " (-Dnativelib.cache.verify=full)"
+                    : " (no verified stamp vouches for them)"));
+        }
         VerifiedStamp.Snapshot before = full || !VerifiedStamp.supported() ? null : snapshotOrNull(dir, d);
         String problem = verify(dir, d, hasher);
         if (problem != null || before == null) {

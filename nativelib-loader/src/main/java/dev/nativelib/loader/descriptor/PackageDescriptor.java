@@ -88,11 +88,6 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
         return groupId + ":" + artifactId + ":" + version;
     }
 
-    /** @return {@code groupId:artifactId:version:platform}, how the classifier JAR is addressed in Maven */
-    public String coordinatesWithClassifier() {
-        return groupId + ":" + artifactId + ":jar:" + platform.name() + ":" + version;
-    }
-
     /**
      * @return the newest glibc any library requires, e.g. {@code 2.34}; {@code null} if none requires one
      */

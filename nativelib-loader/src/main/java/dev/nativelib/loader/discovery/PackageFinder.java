@@ -282,20 +282,12 @@ public final class PackageFinder {
         for (LibraryEntry l : d.libraries()) {
             PackageLimits.checkSize(d.coordinates() + " [" + d.platform() + "]", l, source, maxLibrarySize);
         }
-        FoundPackage p = new FoundPackage(d, rootUrl, contentKey(bytes));
+        FoundPackage p = new FoundPackage(d, rootUrl, SmallSha256.of(bytes));
         if (Log.debugging()) {
             Log.debug("found " + p.descriptor().coordinates() + " [" + p.descriptor().platform()
                     + "] in " + p.origin());
         }
         return p;
-    }
-
-    /**
-     * @param descriptor a descriptor's bytes
-     * @return the SHA-256 of the descriptor, which names its package's content for the cache
-     */
-    static String contentKey(byte[] descriptor) {
-        return SmallSha256.of(descriptor);
     }
 
     private static InputStream open(URL url) throws IOException {

@@ -31,6 +31,22 @@ class PackageExtractorTest {
     @TempDir
     Path tmp;
 
+    /** The debug message of a check that hashes a cached package's libraries. */
+    private static final String HASHING = "hashing the libraries of ";
+
+    /** What the loader says at debug level during each test. */
+    private DebugLog log;
+
+    @org.junit.jupiter.api.BeforeEach
+    void captureDebugLog() {
+        log = new DebugLog();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void releaseDebugLog() {
+        log.close();
+    }
+
     private FoundPackage found(TestPackages t) throws IOException {
         Path jar = t.writeJar(Files.createDirectories(tmp.resolve("jars")));
         try (URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
@@ -160,8 +176,8 @@ class PackageExtractorTest {
     private Process loadInChild(Path jar, Path cache) throws IOException {
         String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(javaBin, "-Dnativelib.cache.dir=" + cache, "-Dnativelib.platform=linux-x86_64",
-                "-cp", System.getProperty("java.class.path"), LoadInChild.class.getName(), jar.toString(), "base")
-                .redirectErrorStream(true).start();
+                "-D" + LoadInChild.COUNT_EXTRACTIONS + "=true", "-cp", System.getProperty("java.class.path"),
+                LoadInChild.class.getName(), jar.toString(), "base").redirectErrorStream(true).start();
     }
 
     @Test
@@ -198,7 +214,12 @@ class PackageExtractorTest {
                 .writeJar(Files.createDirectories(tmp.resolve("jars")));
         Path cache = tmp.resolve("cache");
         Process cold = loadInChild(jar, cache);
-        assertEquals(0, cold.waitFor(), new String(cold.getInputStream().readAllBytes()));
+        String coldOut = new String(cold.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, cold.waitFor(), coldOut);
+        java.util.regex.Matcher coldPath = java.util.regex.Pattern.compile("path=(.*)").matcher(coldOut);
+        assertTrue(coldPath.find(), coldOut);
+        Path library = Paths.get(coldPath.group(1).trim());
+        Object inode = Files.getAttribute(library, "unix:ino");
         String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-Xlog:class+load=info",
                 "-Dnativelib.cache.dir=" + cache, "-Dnativelib.platform=linux-x86_64"));
@@ -211,7 +232,9 @@ class PackageExtractorTest {
         Process warm = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(warm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, warm.waitFor(), out);
-        assertTrue(out.contains("extractions=0"), out);
+        // Not extracted again: the same file (the warm child logs nothing, so that it loads no logging classes).
+        assertTrue(out.contains("path=" + library), out);
+        assertEquals(inode, Files.getAttribute(library, "unix:ino"));
         List<String> loaded = out.lines().filter(l -> l.contains("[class,load]")).toList();
         int first = -1;
         for (int i = 0; i < loaded.size() && first < 0; i++) {
@@ -284,19 +307,19 @@ class PackageExtractorTest {
         FoundPackage p = found(greet());
         Path cache = tmp.resolve("cache");
         Path dir = PackageExtractor.extract(p, cache);
-        int before = PackageExtractor.FULL_CHECKS.get();
+        int before = log.count(HASHING);
         PackageExtractor.extract(p, cache);
         PackageExtractor.extract(p, cache);
-        assertEquals(before, PackageExtractor.FULL_CHECKS.get(), "the extraction's stamp matches: nothing hashed");
+        assertEquals(before, log.count(HASHING), "the extraction's stamp matches: nothing hashed");
 
         Path lib = dir.resolve("lib/libgreetjni.so");
         Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(lib, "jni library BYTES"); // same size, different content
         assertEquals(dir, PackageExtractor.extract(p, cache));
-        assertEquals(before + 2, PackageExtractor.FULL_CHECKS.get(), "hashed: found damaged, then again under the lock");
+        assertEquals(before + 2, log.count(HASHING), "hashed: found damaged, then again under the lock");
         assertEquals("jni library bytes", Files.readString(lib), "and replaced");
         PackageExtractor.extract(p, cache);
-        assertEquals(before + 2, PackageExtractor.FULL_CHECKS.get(), "the new extraction's stamp is trusted");
+        assertEquals(before + 2, log.count(HASHING), "the new extraction's stamp is trusted");
     }
 
     @Test
@@ -310,11 +333,11 @@ class PackageExtractorTest {
         java.nio.file.attribute.FileTime changed = (java.nio.file.attribute.FileTime) Files.getAttribute(lib,
                 "unix:ctime");
         Files.setLastModifiedTime(stamp, changed);
-        int before = PackageExtractor.FULL_CHECKS.get();
+        int before = log.count(HASHING);
         PackageExtractor.extract(p, cache);
-        assertEquals(before + 1, PackageExtractor.FULL_CHECKS.get(), "racy: hashed");
+        assertEquals(before + 1, log.count(HASHING), "racy: hashed");
         PackageExtractor.extract(p, cache);
-        assertEquals(before + 1, PackageExtractor.FULL_CHECKS.get(), "the new stamp is younger than the files");
+        assertEquals(before + 1, log.count(HASHING), "the new stamp is younger than the files");
     }
 
     @Test
@@ -341,10 +364,10 @@ class PackageExtractorTest {
         PackageExtractor.extract(p, cache);
         System.setProperty(Settings.CACHE_VERIFY.property(), "full");
         try {
-            int before = PackageExtractor.FULL_CHECKS.get();
+            int before = log.count(HASHING);
             PackageExtractor.extract(p, cache);
             PackageExtractor.extract(p, cache);
-            assertEquals(before + 2, PackageExtractor.FULL_CHECKS.get());
+            assertEquals(before + 2, log.count(HASHING));
             System.setProperty(Settings.CACHE_VERIFY.property(), "never");
             IOException e = assertThrows(IOException.class, () -> PackageExtractor.extract(p, cache));
             assertEquals("-Dnativelib.cache.verify=never is not valid; use stamp (the default) or full",
@@ -505,9 +528,9 @@ class PackageExtractorTest {
         } catch (IOException e) {
             org.junit.jupiter.api.Assumptions.abort("changing owners needs root (CI runs as root): " + e);
         }
-        int before = PackageExtractor.FULL_CHECKS.get();
+        int before = log.count(HASHING);
         assertEquals(dir, PackageExtractor.extract(p, cache));
-        assertTrue(PackageExtractor.FULL_CHECKS.get() > before, "the stamp of another user's files is not trusted");
+        assertTrue(log.count(HASHING) > before, "the stamp of another user's files is not trusted");
         int self = (Integer) Files.getAttribute(cache, "unix:uid");
         assertEquals(self, Files.getAttribute(dir, "unix:uid"), "extracted again, as this user");
         assertEquals(self, Files.getAttribute(lib, "unix:uid"));
