@@ -1,8 +1,5 @@
 package dev.nativelib.loader.binary;
 
-import dev.nativelib.loader.binary.elf.ElfReader;
-import dev.nativelib.loader.binary.macho.MachOReader;
-import dev.nativelib.loader.binary.pe.PeReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.nativelib.loader.diagnostics;
 
 import dev.nativelib.loader.binary.BinaryInput;
-import dev.nativelib.loader.binary.elf.ElfReader;
+import dev.nativelib.loader.binary.ElfReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.nativelib.loader.override;
 
 import dev.nativelib.loader.binary.BinaryInput;
-import dev.nativelib.loader.binary.elf.ElfFile;
-import dev.nativelib.loader.binary.elf.ElfReader;
+import dev.nativelib.loader.binary.ElfFile;
+import dev.nativelib.loader.binary.ElfReader;
 import dev.nativelib.loader.platform.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nativelib.loader.binary.elf.ElfFile;
-import dev.nativelib.loader.binary.elf.ElfReader;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.nativelib.loader.binary.macho.MachOReader;
-import dev.nativelib.loader.binary.macho.MachOSlice;
-import dev.nativelib.loader.binary.macho.MachOSlice.Dylib;
-import dev.nativelib.loader.binary.macho.MachOSlice.LinkKind;
+import dev.nativelib.loader.binary.MachOSlice.Dylib;
+import dev.nativelib.loader.binary.MachOSlice.LinkKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

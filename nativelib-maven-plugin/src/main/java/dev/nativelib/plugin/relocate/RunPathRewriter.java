@@ -1,8 +1,8 @@
 package dev.nativelib.plugin.relocate;
 
 import dev.nativelib.loader.binary.BinaryInput;
-import dev.nativelib.loader.binary.elf.ElfFile;
-import dev.nativelib.loader.binary.elf.ElfReader;
+import dev.nativelib.loader.binary.ElfFile;
+import dev.nativelib.loader.binary.ElfReader;
 import dev.nativelib.plugin.packaging.PackagingException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nativelib.loader.binary.BinaryInput;
-import dev.nativelib.loader.binary.elf.ElfFile;
-import dev.nativelib.loader.binary.elf.ElfReader;
+import dev.nativelib.loader.binary.ElfFile;
+import dev.nativelib.loader.binary.ElfReader;
 import dev.nativelib.plugin.Gcc;
 import dev.nativelib.plugin.packaging.PackagingException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.nativelib.loader.binary.pe;
+package dev.nativelib.loader.binary;
 
 import java.util.List;
 

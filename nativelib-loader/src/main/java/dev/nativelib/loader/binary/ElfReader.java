@@ -1,8 +1,5 @@
-package dev.nativelib.loader.binary.elf;
+package dev.nativelib.loader.binary;
 
-import dev.nativelib.loader.binary.BinaryFormat;
-import dev.nativelib.loader.binary.BinaryInfo;
-import dev.nativelib.loader.binary.BinaryInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

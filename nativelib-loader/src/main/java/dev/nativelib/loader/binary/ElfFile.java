@@ -1,6 +1,5 @@
-package dev.nativelib.loader.binary.elf;
+package dev.nativelib.loader.binary;
 
-import dev.nativelib.loader.binary.VersionOrder;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
