@@ -416,9 +416,7 @@ public final class PackageExtractor {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (size + n > library.size()) {
-                    throw new IOException(pkg.origin() + ": " + library.path() + " holds more than the "
-                            + library.size() + " bytes the descriptor of " + pkg.descriptor().coordinates()
-                            + " records; the JAR is damaged or was modified after packaging");
+                    throw tooLong(pkg, library);
                 }
                 digest.update(buffer, 0, n);
                 ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
@@ -431,9 +429,7 @@ public final class PackageExtractor {
         }
         String hash = Sha256.hex(digest);
         if (size != library.size() || !hash.equals(library.sha256())) {
-            throw new IOException(pkg.origin() + ": " + library.path() + " has " + size + " bytes and SHA-256 "
-                    + hash + ", but the descriptor of " + pkg.descriptor().coordinates() + " records " + library.size()
-                    + " bytes and " + library.sha256() + "; the JAR is damaged or was modified after packaging");
+            throw mismatch(pkg, library, size, hash);
         }
         if (CacheDirectory.posix()) {
             Files.setPosixFilePermissions(dest, PosixFilePermissions.fromString("r-x------"));
@@ -451,15 +447,11 @@ public final class PackageExtractor {
             bytes = in.readNBytes((int) library.size() + 1);
         }
         if (bytes.length > library.size()) {
-            throw new IOException(pkg.origin() + ": " + library.path() + " holds more than the " + library.size()
-                    + " bytes the descriptor of " + pkg.descriptor().coordinates() + " records; the JAR is damaged or"
-                    + " was modified after packaging");
+            throw tooLong(pkg, library);
         }
         String hash = SmallSha256.of(bytes);
         if (bytes.length != library.size() || !hash.equals(library.sha256())) {
-            throw new IOException(pkg.origin() + ": " + library.path() + " has " + bytes.length + " bytes and SHA-256 "
-                    + hash + ", but the descriptor of " + pkg.descriptor().coordinates() + " records " + library.size()
-                    + " bytes and " + library.sha256() + "; the JAR is damaged or was modified after packaging");
+            throw mismatch(pkg, library, bytes.length, hash);
         }
         try (FileChannel out = FileChannel.open(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer bb = ByteBuffer.wrap(bytes);
@@ -471,6 +463,18 @@ public final class PackageExtractor {
         if (CacheDirectory.posix()) {
             Files.setPosixFilePermissions(dest, PosixFilePermissions.fromString("r-x------"));
         }
+    }
+
+    private static IOException tooLong(FoundPackage pkg, LibraryEntry library) {
+        return new IOException(pkg.origin() + ": " + library.path() + " holds more than the " + library.size()
+                + " bytes the descriptor of " + pkg.descriptor().coordinates() + " records; the JAR is damaged or was"
+                + " modified after packaging");
+    }
+
+    private static IOException mismatch(FoundPackage pkg, LibraryEntry library, long size, String hash) {
+        return new IOException(pkg.origin() + ": " + library.path() + " has " + size + " bytes and SHA-256 " + hash
+                + ", but the descriptor of " + pkg.descriptor().coordinates() + " records " + library.size()
+                + " bytes and " + library.sha256() + "; the JAR is damaged or was modified after packaging");
     }
 
     /** Makes a directory's entries durable, so a crash after the rename cannot leave a renamed but empty directory. */
