@@ -53,9 +53,10 @@ final class ReproducibleJarWriter {
 
     void write(Path jar) throws IOException {
         Files.createDirectories(jar.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(jar.toAbsolutePath().getParent(), jar.getFileName().toString(), ".tmp");
+        Path tmp = ArtifactFiles.temporarySibling(jar);
         try {
-            try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file)) {
+            try (OutputStream file = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE); ZipOutputStream zip = new ZipOutputStream(file)) {
                 // The manifest goes first, as java.util.jar.JarInputStream expects.
                 writeEntry(zip, "META-INF/", entries.get("META-INF/"));
                 writeEntry(zip, "META-INF/MANIFEST.MF", entries.get("META-INF/MANIFEST.MF"));

@@ -1,10 +1,12 @@
 package dev.nativelib.plugin.pom;
 
+import dev.nativelib.plugin.packaging.ArtifactFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes a generated POM in one step, so a failed build never leaves half a POM for install or deploy to pick up. */
 public final class GeneratedPom {
@@ -19,9 +21,10 @@ public final class GeneratedPom {
      */
     public static void write(String xml, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        Path tmp = ArtifactFiles.temporarySibling(file);
         try {
-            Files.writeString(tmp, xml, StandardCharsets.UTF_8);
+            Files.writeString(tmp, xml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -88,6 +88,17 @@ class NativePackagerTest {
     }
 
     @Test
+    void theJarIsReadableAsAnyNewFileIs() throws Exception {
+        // Maven artifacts are 0644 with the usual umask; a temporary file's 0600 must not leak into the JAR.
+        Path jar = tmp.resolve("out/greet-1.0.0-linux-x86_64.jar");
+        NativePackager.build(request(prefix(), jar));
+        Path plain = Files.createFile(tmp.resolve("out/plain-file"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(jar));
+        assertEquals(List.of(jar.getFileName().toString(), "plain-file"), java.util.Arrays.stream(
+                tmp.resolve("out").toFile().list()).sorted().toList(), "no temporary file is left");
+    }
+
+    @Test
     void theLoaderFindsAndExtractsWhatThePluginWrote() throws Exception {
         Path jar = tmp.resolve("greet-1.0.0-linux-x86_64.jar");
         PackageDescriptor written = NativePackager.build(request(prefix(), jar));
