@@ -42,6 +42,45 @@ public final class LibraryNames {
     }
 
     /**
+     * A DLL's name without the version MinGW and libtool put into it, so that one logical name loads a library on
+     * every system: {@code libfoo-cpp-8.18.7.dll} is {@code foo-cpp} as {@code libfoo-cpp.so.8.18.7} is,
+     * {@code libfoo-42.dll} is {@code foo} as {@code libfoo.so.42} is, and OpenSSL's {@code libssl-3-x64.dll}
+     * (version, then architecture) is {@code ssl} as {@code libssl.so.3} is. Only a {@code -}-separated suffix of
+     * digits and dots is a version; {@code zlib1.dll} stays {@code zlib1}.
+     */
+    private static String dllStem(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String arch : new String[] {"-x64", "-arm64", "-x86"}) {
+            int cut = lower.length() - arch.length();
+            if (lower.endsWith(arch) && versionSuffixStart(name.substring(0, cut)) > 0) {
+                name = name.substring(0, cut);
+                break;
+            }
+        }
+        int version = versionSuffixStart(name);
+        return version > 0 ? name.substring(0, version) : name;
+    }
+
+    /** @return where a trailing {@code -<digits>[.<digits>]...} starts (its dash), or -1 when there is none */
+    private static int versionSuffixStart(String name) {
+        int dash = name.lastIndexOf('-');
+        if (dash <= 0 || dash == name.length() - 1) {
+            return -1;
+        }
+        String version = name.substring(dash + 1);
+        if (!Chars.digit(version.charAt(0)) || !Chars.digit(version.charAt(version.length() - 1))) {
+            return -1;
+        }
+        for (int i = 0; i < version.length(); i++) {
+            char c = version.charAt(i);
+            if (!Chars.digit(c) && (c != '.' || version.charAt(i - 1) == '.')) {
+                return -1;
+            }
+        }
+        return dash;
+    }
+
+    /**
      * @param fileName a file name
      * @return whether it is a Windows import library ({@code foo.lib}, {@code libfoo.dll.a})
      */
@@ -69,7 +108,7 @@ public final class LibraryNames {
                 dot = name.lastIndexOf('.');
             }
         } else if (lower.endsWith(".dll")) {
-            name = name.substring(0, name.length() - 4);
+            name = dllStem(name.substring(0, name.length() - 4));
         }
         if (name.startsWith("lib") && name.length() > 3) {
             name = name.substring(3);

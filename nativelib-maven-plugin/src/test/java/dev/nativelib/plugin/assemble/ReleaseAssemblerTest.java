@@ -198,7 +198,7 @@ class ReleaseAssemblerTest {
     void platformSpecificLibrariesAreLeftOutOfTheComparison() throws Exception {
         built(foo(OSX));
         built(foo("1.0", WINDOWS, List.of(lib("foo.dll"), lib("foojni.dll"), lib("libgcc_s_seh-1.dll"))));
-        Assembly a = assembler(List.of("gcc_s_seh-1"), LINUX, OSX, WINDOWS).assemble(dir,
+        Assembly a = assembler(List.of("gcc_s_seh"), LINUX, OSX, WINDOWS).assemble(dir,
                 Map.of(LINUX, ownJar(foo(LINUX))));
         assertEquals(List.of(OSX, WINDOWS), platforms(a.toAttach()));
     }
