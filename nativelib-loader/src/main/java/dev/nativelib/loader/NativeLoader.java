@@ -142,17 +142,18 @@ public final class NativeLoader {
                 throw new NativeLoaderException("Cannot load '" + name + "': " + e.getMessage(), e);
             }
             Throwable[] planFailure = new Throwable[1];
-            result = planKey == null ? null : replay(name, planKey, planFailure);
+            // Where plans are read and written: looked up once per call (candidates, checks, maybe the mount table).
+            Path planRoot = planKey == null ? null : planRoot(planKey, planFailure);
+            result = planRoot == null ? null : replay(name, planKey, planRoot, planFailure);
             PlanWriter.PlanLock lock = null;
-            if (result == null && planKey != null && planFailure[0] == null && !PackageExtractor.verifiesFully()) {
+            if (result == null && planRoot != null && planFailure[0] == null && !PackageExtractor.verifiesFully()) {
                 // No plan that applies: of the JVMs starting at once with this key, the first loads the full way
                 // and writes the plan while the others wait for it, then replay it in parallel.
-                Path root = PlannedLoad.planRoot(planKey);
-                lock = root == null ? null : PlanWriter.lock(root, planKey);
+                lock = PlanWriter.lock(planRoot, planKey);
                 if (lock != null && !lock.first()) {
                     lock.close();
                     lock = null;
-                    result = replay(name, planKey, planFailure);
+                    result = replay(name, planKey, planRoot, planFailure);
                 }
             }
             try {
@@ -178,14 +179,24 @@ public final class NativeLoader {
      * Replays the plan for {@code key} if there is one that applies. A plan is a shortcut only: whatever goes wrong
      * replaying it, an {@code Error} included, is kept in {@code failure} and the caller takes the full way.
      */
-    private static LoadedLibrary replay(String name, String key, Throwable[] failure) {
+    private static LoadedLibrary replay(String name, String key, Path root, Throwable[] failure) {
         try {
-            return PlannedLoad.load(name, key, REGISTRY);
+            return PlannedLoad.load(name, key, root, REGISTRY);
         } catch (Throwable e) {
             failure[0] = e;
             if (Log.debugging()) {
                 Log.debug("replaying the load plan for '" + name + "' failed (" + e + "); taking the full path");
             }
+            return null;
+        }
+    }
+
+    /** {@link PlannedLoad#planRoot}, with any failure kept in {@code failure} as {@link #replay} keeps it. */
+    private static Path planRoot(String key, Throwable[] failure) {
+        try {
+            return PlannedLoad.planRoot(key);
+        } catch (Throwable e) {
+            failure[0] = e;
             return null;
         }
     }

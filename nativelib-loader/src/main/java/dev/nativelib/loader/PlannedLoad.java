@@ -59,18 +59,12 @@ final class PlannedLoad {
      *
      * @param name     the name asked for
      * @param key      the plan's {@link LoadPlan#key key}
+     * @param root     the {@link #planRoot plan root}
      * @param registry what this process has loaded; updated with what this loads
      * @return what was loaded, or {@code null} when the plan does not apply
      */
-    static LoadedLibrary load(String name, String key, Registry registry) {
-        // Plans are read only from the root the full path would use, once it has passed every check: never from a
-        // later candidate of the chain, which another user may have made (a plan is read before anything it names
-        // is checked).
-        LoadPlan plan = null;
-        Path root = planRoot(key);
-        if (root != null) {
-            plan = LoadPlan.find(root, key);
-        }
+    static LoadedLibrary load(String name, String key, Path root, Registry registry) {
+        LoadPlan plan = LoadPlan.find(root, key);
         if (plan == null) {
             if (Log.debugging()) {
                 Log.debug("no load plan for '" + name + "' yet");

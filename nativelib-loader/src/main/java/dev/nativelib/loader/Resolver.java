@@ -28,14 +28,12 @@ final class Resolver {
     private Resolver() {
     }
 
-    /** The outcome: every package seen, the requested one, and the load order with its reasons. */
+    /** The outcome: the requested package, and the load order with its reasons. */
     static final class Resolution {
-        final List<FoundPackage> all;
         final FoundPackage requested;
         final List<DependencyGraph.Step> steps;
 
-        Resolution(List<FoundPackage> all, FoundPackage requested, List<DependencyGraph.Step> steps) {
-            this.all = all;
+        Resolution(FoundPackage requested, List<DependencyGraph.Step> steps) {
             this.requested = requested;
             this.steps = steps;
         }
@@ -81,7 +79,7 @@ final class Resolver {
                 here.add(p);
             }
         }
-        return new Resolution(all, requested, new DependencyGraph(here, alreadyMapped).explain(requested));
+        return new Resolution(requested, new DependencyGraph(here, alreadyMapped).explain(requested));
     }
 
     /**

@@ -175,6 +175,21 @@ public final class CacheDirectory {
     }
 
     /**
+     * @param path a file or directory in a checked cache root
+     * @return {@code null} when it belongs to this user (or the file system has no owners), else a sentence saying
+     *         whose it is: a file another user made there, while the root was open to others, is never trusted
+     * @throws IOException if its owner cannot be read
+     */
+    public static String foreignOwner(Path path) throws IOException {
+        int self = ownUid;
+        if (self < 0) {
+            return null;
+        }
+        int owner = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        return owner == self ? null : path + " belongs to uid " + owner + ", not to this user (uid " + self + ")";
+    }
+
+    /**
      * @param root a checked cache root
      * @return whether it lies on a {@code noexec} mount, where {@link #usable()} would pass it by
      */

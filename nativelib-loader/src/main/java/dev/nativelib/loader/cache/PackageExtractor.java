@@ -364,7 +364,7 @@ public final class PackageExtractor {
     }
 
     private static String verifyLibraries(Path dir, PackageDescriptor d, Hasher hasher) throws IOException {
-        String foreign = foreign(dir);
+        String foreign = CacheDirectory.foreignOwner(dir);
         if (foreign != null) {
             return foreign;
         }
@@ -373,7 +373,7 @@ public final class PackageExtractor {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 return file + " is missing";
             }
-            foreign = foreign(file);
+            foreign = CacheDirectory.foreignOwner(file);
             if (foreign != null) {
                 return foreign;
             }
@@ -387,19 +387,6 @@ public final class PackageExtractor {
             }
         }
         return null;
-    }
-
-    /**
-     * @return what is wrong when a directory or file of the cache belongs to another user (made while the root was
-     *         open to others: the root's check cannot see inside it), else {@code null}
-     */
-    private static String foreign(Path path) throws IOException {
-        int self = CacheDirectory.ownUid();
-        if (self < 0) {
-            return null;
-        }
-        int owner = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        return owner == self ? null : path + " belongs to uid " + owner + ", not to this user (uid " + self + ")";
     }
 
     private static void copyVerified(FoundPackage pkg, LibraryEntry library, Path dest) throws IOException {

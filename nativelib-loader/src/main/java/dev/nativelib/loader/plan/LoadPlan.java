@@ -163,13 +163,8 @@ public final class LoadPlan {
 
     /** Whether the plan file belongs to this user: one made by another, while the root was open, is not read. */
     private static boolean own(File file) {
-        int self = CacheDirectory.ownUid();
-        if (self < 0) {
-            return true;
-        }
         try {
-            return Integer.valueOf(self).equals(java.nio.file.Files.getAttribute(file.toPath(), "unix:uid",
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS));
+            return CacheDirectory.foreignOwner(file.toPath()) == null;
         } catch (IOException | RuntimeException e) {
             return false;
         }
