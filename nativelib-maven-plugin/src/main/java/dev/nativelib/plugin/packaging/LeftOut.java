@@ -15,7 +15,7 @@ public record LeftOut(String path, Reason reason, String detail) {
      */
     public enum Reason {
         /** Matched a pattern of {@code <excludes>}. */
-        EXCLUDED("excluded by <excludes>"),
+        EXCLUDED("excluded by <excludes> pattern"),
         /** Matched no pattern of {@code <includes>}. */
         NOT_INCLUDED("matched no pattern of <includes>"),
         /** A static archive, and {@code staticLibraries} is off. */

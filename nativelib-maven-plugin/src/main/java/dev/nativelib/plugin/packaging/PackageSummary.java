@@ -2,6 +2,7 @@ package dev.nativelib.plugin.packaging;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,15 +44,14 @@ public record PackageSummary(List<String> includePath, List<String> staticLibrar
         if (!staticLibraries.isEmpty()) {
             out.add("Static archives: " + String.join(", ", staticLibraries));
         }
-        Map<LeftOut.Reason, List<LeftOut>> byReason = new EnumMap<>(LeftOut.Reason.class);
-        leftOut.forEach(l -> byReason.computeIfAbsent(l.reason(), r -> new ArrayList<>()).add(l));
-        byReason.forEach((reason, files) -> {
-            List<String> shown = files.stream().limit(SHOWN)
-                    .map(l -> l.detail() == null ? l.path() : l.path() + " (" + l.detail() + ")").toList();
-            out.add("Left out " + files.size() + " file" + (files.size() == 1 ? "" : "s") + ", "
-                    + reason.description() + ": " + String.join(", ", shown)
-                    + (files.size() > SHOWN ? " and " + (files.size() - SHOWN) + " more" : ""));
-        });
+        // One line per reason and, for <excludes>, per pattern: the pattern that left a file out is the one to edit.
+        Map<LeftOut.Reason, Map<String, List<String>>> grouped = new EnumMap<>(LeftOut.Reason.class);
+        leftOut.forEach(l -> grouped.computeIfAbsent(l.reason(), r -> new LinkedHashMap<>())
+                .computeIfAbsent(l.detail() == null ? "" : " " + l.detail(), d -> new ArrayList<>()).add(l.path()));
+        grouped.forEach((reason, byDetail) -> byDetail.forEach((detail, files) -> out.add("Left out " + files.size()
+                + " file" + (files.size() == 1 ? "" : "s") + ", " + reason.description() + detail + ": "
+                + String.join(", ", files.subList(0, Math.min(SHOWN, files.size())))
+                + (files.size() > SHOWN ? " and " + (files.size() - SHOWN) + " more" : ""))));
         return out;
     }
 }

@@ -373,7 +373,7 @@ class NativePackagerTest {
                 new LeftOut("share/doc/greet/copyright", LeftOut.Reason.DOCUMENTATION, null)),
                 prepared.summary().leftOut());
         assertEquals(List.of("Include path: include",
-                "Left out 1 file, excluded by <excludes>: lib/libgreet.la (**/*.la)",
+                "Left out 1 file, excluded by <excludes> pattern **/*.la: lib/libgreet.la",
                 "Left out 1 file, static archives (set <staticLibraries>true</staticLibraries> to ship them):"
                         + " lib/libgreet.a",
                 "Left out 1 file, pkg-config files (not packaged by this version): lib/pkgconfig/greet.pc",
