@@ -7,6 +7,7 @@ rm -rf "$out"
 mkdir -p "$out/debs" "$out/root"
 cd "$out/debs"
 # START SNIPPET: debian-fetch
+# in an empty directory ($out/debs); the tree is unpacked into $out/root
 version=3.0.20-1~deb12u2
 apt-get download "libssl3=$version" "libssl-dev=$version" || {
   echo "Debian does not serve libssl3 and libssl-dev $version (a point release replaced them, or this machine's" >&2

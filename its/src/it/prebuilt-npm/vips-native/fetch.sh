@@ -7,6 +7,7 @@ out="$1"
 rm -rf "$out"
 mkdir -p "$out/npm" "$out/prefix"
 # START SNIPPET: npm-fetch
+# the tarballs go to $out/npm; their package/ directories are unpacked into one tree, $out/prefix
 npm pack --silent --pack-destination "$out/npm" @img/sharp-libvips-linux-x64@1.2.4 @img/sharp-libvips-dev@1.2.4
 tar -xzf "$out/npm/img-sharp-libvips-dev-1.2.4.tgz" -C "$out/prefix" --strip-components=1
 tar -xzf "$out/npm/img-sharp-libvips-linux-x64-1.2.4.tgz" -C "$out/prefix" --strip-components=1

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code lib/<tuple>/} and architecture-specific headers in {@code include/<tuple>/}, and their compilers search
  * {@code include/<tuple>} before {@code include}. See https://wiki.debian.org/Multiarch/Tuples.
  */
-public final class Multiarch {
+final class Multiarch {
 
     private static final Map<String, String> GNU = Map.of(
             "x86_64", "x86_64-linux-gnu",
@@ -27,7 +27,7 @@ public final class Multiarch {
      * @return its multiarch tuple, e.g. {@code x86_64-linux-gnu} for {@code linux-x86_64} and
      *         {@code x86_64-linux-musl} for {@code linux-x86_64-musl}; {@code null} for other systems
      */
-    public static String tuple(Platform platform) {
+    static String tuple(Platform platform) {
         if (!platform.os().equals("linux")) {
             return null;
         }

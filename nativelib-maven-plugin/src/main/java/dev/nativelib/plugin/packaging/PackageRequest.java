@@ -139,12 +139,12 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
         }
 
         /**
-         * @param patterns patterns of the files to consider ({@code includes}) and to leave out ({@code excludes})
+         * @param included patterns of the files to consider; empty for all
          * @param excluded patterns of files to leave out
          * @return this layout with them
          */
-        public Layout withFilters(List<String> patterns, List<String> excluded) {
-            return new Layout(prefix, libraryDirectories, includeDirectory, patterns, excluded, staticLibraries);
+        public Layout withFilters(List<String> included, List<String> excluded) {
+            return new Layout(prefix, libraryDirectories, includeDirectory, included, excluded, staticLibraries);
         }
 
         /**

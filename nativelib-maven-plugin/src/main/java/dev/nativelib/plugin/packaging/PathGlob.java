@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * matches any number of directories (none included), {@code *} any characters of one name, {@code ?} one character;
  * a pattern ending in {@code /} matches everything below that directory. Paths and patterns use {@code /}.
  */
-public final class PathGlob {
+final class PathGlob {
 
     private final String pattern;
     private final Pattern regex;
@@ -22,7 +22,7 @@ public final class PathGlob {
      * @return the compiled pattern
      * @throws IllegalArgumentException if the pattern is blank, absolute or climbs out with {@code ..}
      */
-    public static PathGlob compile(String pattern) {
+    static PathGlob compile(String pattern) {
         String p = pattern == null ? "" : pattern.trim().replace('\\', '/');
         if (p.isEmpty()) {
             throw new IllegalArgumentException("a pattern must not be empty");
@@ -67,7 +67,7 @@ public final class PathGlob {
      * @param path a path relative to the install prefix, with {@code /} separators
      * @return whether the pattern matches it
      */
-    public boolean matches(String path) {
+    boolean matches(String path) {
         return regex.matcher(path).matches();
     }
 

@@ -51,16 +51,17 @@ public final class PrefixScanner {
         List<PathGlob> excludes = globs(layout.excludes(), "excludes");
         Set<String> named = new LinkedHashSet<>();
         for (String dir : namedIncludeDirectories) {
-            named.add(directory(dir));
+            named.add(directory(dir, "cmakeIncludeDirectories"));
         }
-        named.remove(directory(layout.includeDirectory()));
+        String include = directory(layout.includeDirectory(), "includeDirectory");
+        named.remove(include);
         List<String> headerDirs = new ArrayList<>();
-        headerDirs.add(directory(layout.includeDirectory()));
+        headerDirs.add(include);
         headerDirs.addAll(named);
         String tuple = Multiarch.tuple(platform);
         List<String> libraryDirs = new ArrayList<>();
         for (String dir : layout.libraryDirectories()) {
-            libraryDirs.add(directory(dir));
+            libraryDirs.add(directory(dir, "libraryDirectories"));
         }
         Path realPrefix;
         try {
@@ -159,7 +160,6 @@ public final class PrefixScanner {
             }
         }
         List<String> includePath = new ArrayList<>();
-        String include = directory(layout.includeDirectory());
         // Debian's compilers search include/<tuple> before include: so must the imported targets' consumers.
         if (tuple != null && headers.stream().anyMatch(h -> h.startsWith(include + "/" + tuple + "/"))) {
             includePath.add(include + "/" + tuple);
@@ -202,7 +202,7 @@ public final class PrefixScanner {
     }
 
     /** A configured directory as a prefix-relative path without a trailing slash. */
-    private static String directory(String dir) throws PackagingException {
+    private static String directory(String dir, String parameter) throws PackagingException {
         String d = dir.trim().replace('\\', '/');
         while (d.endsWith("/") && d.length() > 1) {
             d = d.substring(0, d.length() - 1);
@@ -211,8 +211,8 @@ public final class PrefixScanner {
             d = d.substring(2);
         }
         if (d.isEmpty() || d.startsWith("/") || d.matches("[A-Za-z]:.*") || ("/" + d + "/").contains("/../")) {
-            throw new PackagingException("Directory '" + dir + "' must be a path relative to the install prefix,"
-                    + " without '..', such as include or lib/glib-2.0/include.");
+            throw new PackagingException("<" + parameter + "> entry '" + dir + "' must be a directory relative to the"
+                    + " install prefix, without '..', such as include, lib or lib/glib-2.0/include.");
         }
         return d;
     }

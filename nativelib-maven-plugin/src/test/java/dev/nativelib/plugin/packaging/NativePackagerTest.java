@@ -436,6 +436,15 @@ class NativePackagerTest {
                 + " patterns relative to the install prefix, such as lib/**/*.a or share/doc/.", e.getMessage());
     }
 
+    @Test
+    void aNamedIncludeDirectoryOutsideThePrefixIsAnError() throws Exception {
+        Path prefix = prefix();
+        PackagingException e = assertThrows(PackagingException.class, () -> NativePackager.prepare(
+                request(prefix, tmp.resolve("x.jar")).withCMake(cmake(List.of("../include"), true))));
+        assertEquals("<cmakeIncludeDirectories> entry '../include' must be a directory relative to the install"
+                + " prefix, without '..', such as include, lib or lib/glib-2.0/include.", e.getMessage());
+    }
+
     private static List<String> entries(Path jar) throws IOException {
         List<String> names = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
