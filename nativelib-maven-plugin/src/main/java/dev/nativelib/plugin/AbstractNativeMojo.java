@@ -18,7 +18,6 @@ import dev.nativelib.plugin.cmake.Compatibility;
 import dev.nativelib.plugin.deps.NativeArtifactResolver;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +47,61 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     @Parameter(property = "nativelib.platform")
     protected String platform;
 
-    /** Directories below the install prefix that hold shared libraries. */
+    /**
+     * Directories below the install prefix that hold the shared libraries, searched with their subdirectories: the
+     * default {@code lib} also finds Debian's multiarch {@code lib/x86_64-linux-gnu/} and plugin directories such as
+     * {@code lib/x86_64-linux-gnu/engines-3/}. Shared libraries ({@code *.so*}, {@code *.dylib}, {@code *.dll}),
+     * their symbolic links, Windows import libraries, CMake packages ({@code <dir>/cmake/},
+     * {@code <dir>/<multiarch tuple>/cmake/}) and, with {@code staticLibraries}, static archives are taken from
+     * them; every other file in them is left out and listed in the package summary. Set it when a prebuilt tree
+     * keeps its libraries elsewhere, e.g. {@code <libraryDirectories><libraryDirectory>runtimes/linux-x64/native
+     * </libraryDirectory></libraryDirectories>}.
+     */
     @Parameter(defaultValue = "lib,lib64,bin")
     protected List<String> libraryDirectories;
 
-    /** Directory below the install prefix that holds the public headers. */
+    /**
+     * Directory below the install prefix that holds the public headers; everything in it is packaged. On Linux, its
+     * multiarch subdirectory ({@code include/x86_64-linux-gnu} for {@code linux-x86_64}, where Debian keeps
+     * architecture-specific headers such as {@code openssl/configuration.h}) goes on the imported targets' include
+     * path before it, as Debian's compilers search them. A directory that does not exist is left out of the include
+     * path.
+     */
     @Parameter(defaultValue = "include")
     protected String includeDirectory;
+
+    /**
+     * Ant-style patterns, relative to the install prefix, of the files to consider, the way maven-jar-plugin takes
+     * them: {@code **} matches any number of directories, {@code *} and {@code ?} characters of one name, a
+     * trailing {@code /} everything below. Unset: every file. A file no pattern matches is left out and listed in
+     * the package summary. Example: {@code <includes><include>lib/**</include><include>include/**</include>
+     * </includes>}.
+     */
+    @Parameter
+    protected List<String> includes;
+
+    /**
+     * Ant-style patterns (as for {@code includes}) of files to leave out, applied after {@code includes}; each file
+     * left out is listed in the package summary with the pattern. Use it for a development symbolic link whose
+     * target is in another distribution package (the packaging error names the exact pattern), for plugins a
+     * package does not need, or for anything a prebuilt tree ships that consumers must not get. Example:
+     * {@code <excludes><exclude>lib/x86_64-linux-gnu/libfoo.so</exclude><exclude>lib/**}{@code /engines-3/
+     * </exclude></excludes>}.
+     */
+    @Parameter
+    protected List<String> excludes;
+
+    /**
+     * Package the static archives ({@code *.a}, but not MinGW import libraries {@code *.dll.a}) of the library
+     * directories, for consumers that link statically. Each gets a {@code <namespace>::<name>_static} STATIC
+     * IMPORTED target ({@code libssl.a} gives {@code OpenSSL::ssl_static}) carrying the include path and linking
+     * what the shared library of the same name needs (its static twins); system libraries an archive needs
+     * ({@code -lpthread}, {@code -lz}) are the consumer's to add, since an archive does not record them. The loader
+     * ignores archives. Windows static {@code *.lib} files cannot be told from import libraries by name and are
+     * packaged as import libraries. Off: archives are left out and listed in the package summary.
+     */
+    @Parameter(property = "nativelib.staticLibraries", defaultValue = "false")
+    protected boolean staticLibraries;
 
     /**
      * Severity per audit rule: {@code fail}, {@code warn} or {@code ignore}. Rules: {@code architecture},
@@ -107,7 +154,12 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     @Parameter(property = "nativelib.cmake.compatibility", defaultValue = "SameMajorVersion")
     protected String cmakeCompatibility;
 
-    /** Include directories (relative to the install prefix) the imported targets carry, in addition to include/. */
+    /**
+     * Include directories (relative to the install prefix) the imported targets carry beyond {@code includeDirectory},
+     * e.g. glib's {@code lib/x86_64-linux-gnu/glib-2.0/include}, which holds {@code glibconfig.h}. Every file in
+     * them is packaged, wherever they are; one that does not exist, or whose files {@code includes}/{@code excludes}
+     * all leave out, stops packaging (the imported targets would name a missing directory, which CMake refuses).
+     */
     @Parameter
     protected List<String> cmakeIncludeDirectories;
 
@@ -161,11 +213,16 @@ abstract class AbstractNativeMojo extends AbstractMojo {
             getLog().info("Native dependency " + d.descriptor().coordinates() + " [" + target + "]");
         }
         try {
-            return NativePackager.prepare(new PackageRequest(project.getGroupId(), project.getArtifactId(),
-                    project.getVersion(), target, installPrefix.toPath(), libraryDirectories, includeDirectory,
-                    OutputTimestamp.parse(outputTimestamp), output, rewriteRunPaths,
-                    Path.of(project.getBuild().getDirectory(), "nativelib-staging", target.name()), cmakeSettings(),
-                    keepExistingCMakeConfig, dependencies, globalLibraries == null ? List.of() : globalLibraries));
+            PackageRequest.Layout layout = new PackageRequest.Layout(installPrefix.toPath(), libraryDirectories,
+                    includeDirectory, includes == null ? List.of() : includes,
+                    excludes == null ? List.of() : excludes, staticLibraries);
+            PackageRequest.Output jar = new PackageRequest.Output(output, OutputTimestamp.parse(outputTimestamp),
+                    rewriteRunPaths, Path.of(project.getBuild().getDirectory(), "nativelib-staging", target.name()));
+            return NativePackager.prepare(PackageRequest.of(new PackageRequest.Coordinates(project.getGroupId(),
+                            project.getArtifactId(), project.getVersion(), target), layout, jar)
+                    .withCMake(new PackageRequest.CMake(cmakeSettings(), keepExistingCMakeConfig))
+                    .withDependencies(dependencies)
+                    .withGlobalLibraries(globalLibraries == null ? List.of() : globalLibraries));
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -178,13 +235,9 @@ abstract class AbstractNativeMojo extends AbstractMojo {
         String name = cmakePackageName == null || cmakePackageName.isBlank() ? project.getArtifactId()
                 : cmakePackageName.trim();
         String namespace = cmakeNamespace == null || cmakeNamespace.isBlank() ? name : cmakeNamespace.trim();
-        List<String> includes = new ArrayList<>();
-        includes.add(includeDirectory);
-        if (cmakeIncludeDirectories != null) {
-            includes.addAll(cmakeIncludeDirectories);
-        }
         try {
-            return new CMakeSettings(name, namespace, Compatibility.parse(cmakeCompatibility), includes,
+            return new CMakeSettings(name, namespace, Compatibility.parse(cmakeCompatibility),
+                    cmakeIncludeDirectories == null ? List.of() : cmakeIncludeDirectories,
                     cmakeCompileDefinitions == null ? List.of() : cmakeCompileDefinitions);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid CMake settings: " + e.getMessage(), e);

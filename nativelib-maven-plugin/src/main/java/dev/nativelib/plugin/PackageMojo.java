@@ -69,6 +69,7 @@ public class PackageMojo extends AbstractNativeMojo {
                 project.getBuild().getFinalName() + "-" + jarClassifier + ".jar");
         PreparedPackage prepared = prepare(target, output);
         prepared.rewrites().forEach(r -> getLog().info("Rewrote " + r));
+        prepared.summary().lines().forEach(getLog()::info);
         if (skipAudit) {
             getLog().info("Skipping the nativelib audit (nativelib.audit.skip=true)");
         } else {

@@ -40,20 +40,24 @@ public final class CMakePackageWriter {
     /**
      * @param d               the package's descriptor (libraries in load order)
      * @param settings        names and options
-     * @param headerDirsExist which of {@link CMakeSettings#includeDirectories()} exist in the package
+     * @param includePath     the include directories of the package, in search order; every one must be in the
+     *                        package (CMake refuses an imported target naming a missing directory)
      * @param importLibraries Windows import libraries in the package, by path
+     * @param staticLibraries static archives in the package, by path: each becomes a
+     *                        {@code <namespace>::<name>_static} STATIC IMPORTED target
      * @param dependencies    the native packages it requires
      * @return file contents by path relative to the package root
      */
-    public static Map<String, byte[]> write(PackageDescriptor d, CMakeSettings settings, List<String> headerDirsExist,
-                                            List<String> importLibraries, List<Dependency> dependencies) {
+    public static Map<String, byte[]> write(PackageDescriptor d, CMakeSettings settings, List<String> includePath,
+                                            List<String> importLibraries, List<String> staticLibraries,
+                                            List<Dependency> dependencies) {
         String pkg = settings.packageName();
         String dir = "lib/cmake/" + pkg + "/";
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(dir + pkg + "Config.cmake", bytes(config(d, settings, dependencies)));
+        files.put(dir + pkg + "Config.cmake", bytes(config(d, settings, includePath, dependencies)));
         files.put(dir + pkg + "ConfigVersion.cmake", bytes(configVersion(d, settings)));
-        files.put(dir + pkg + "Targets.cmake", bytes(targets(d, settings, headerDirsExist, importLibraries,
-                dependencies)));
+        files.put(dir + pkg + "Targets.cmake", bytes(targets(d, settings, includePath, importLibraries,
+                staticLibraries, dependencies)));
         files.put("cmake/Find" + pkg + ".cmake", bytes(findModule(d, settings)));
         return files;
     }
@@ -74,7 +78,8 @@ public final class CMakePackageWriter {
                 + "# so the package keeps working wherever it is unpacked or moved.\n";
     }
 
-    private static String config(PackageDescriptor d, CMakeSettings s, List<Dependency> dependencies) {
+    private static String config(PackageDescriptor d, CMakeSettings s, List<String> includePath,
+                                 List<Dependency> dependencies) {
         StringBuilder out = new StringBuilder(header(d));
         out.append("cmake_minimum_required(VERSION 3.16)\n");
         if (!dependencies.isEmpty()) {
@@ -92,7 +97,7 @@ public final class CMakePackageWriter {
         out.append(")\n");
         out.append("get_filename_component(_nativelib_prefix \"${CMAKE_CURRENT_LIST_DIR}/../../..\" ABSOLUTE)\n");
         out.append("set(").append(s.packageName()).append("_INCLUDE_DIRS");
-        for (String inc : s.includeDirectories()) {
+        for (String inc : includePath) {
             out.append(" \"${_nativelib_prefix}/").append(escape(inc)).append('"');
         }
         out.append(")\nunset(_nativelib_prefix)\n");
@@ -175,7 +180,12 @@ public final class CMakePackageWriter {
     }
 
     private static String targets(PackageDescriptor d, CMakeSettings s, List<String> headerDirs,
-                                  List<String> importLibraries, List<Dependency> dependencies) {
+                                  List<String> importLibraries, List<String> staticLibraries,
+                                  List<Dependency> dependencies) {
+        Map<String, String> staticByName = new LinkedHashMap<>();
+        for (String archive : staticLibraries) {
+            staticByName.put(staticName(archive), archive);
+        }
         StringBuilder out = new StringBuilder(header(d));
         out.append("get_filename_component(_nativelib_prefix \"${CMAKE_CURRENT_LIST_DIR}/../../..\" ABSOLUTE)\n");
         Map<String, String> local = new LinkedHashMap<>();
@@ -197,36 +207,79 @@ public final class CMakePackageWriter {
             } else {
                 out.append("    IMPORTED_NO_SONAME TRUE\n");
             }
-            if (!headerDirs.isEmpty()) {
-                out.append("    INTERFACE_INCLUDE_DIRECTORIES \"");
-                out.append(String.join(";", headerDirs.stream().map(h -> "${_nativelib_prefix}/" + escape(h))
-                        .toList()));
-                out.append("\"\n");
-            }
+            includeDirectories(out, headerDirs);
             if (!s.compileDefinitions().isEmpty()) {
                 out.append("    INTERFACE_COMPILE_DEFINITIONS \"")
                         .append(escape(String.join(";", s.compileDefinitions()))).append("\"\n");
             }
-            Set<String> links = new LinkedHashSet<>();
-            for (String n : l.needed()) {
-                String k = key(n);
-                if (local.containsKey(k) && !local.get(k).equals(l.name())) {
-                    links.add(s.namespace() + "::" + local.get(k));
-                }
-                for (Dependency dep : dependencies) {
-                    String provider = dep.providers().get(k);
-                    if (provider != null) {
-                        links.add(dep.namespace() + "::" + provider);
-                    }
-                }
-            }
-            if (!links.isEmpty()) {
-                out.append("    INTERFACE_LINK_LIBRARIES \"").append(String.join(";", links)).append("\"\n");
-            }
+            linkLibraries(out, links(l, s, local, dependencies, Map.of()));
+            out.append("  )\nendif()\n");
+        }
+        // Static archives: what an archive needs is not recorded in it, so a static target links what its shared
+        // twin of the same name needs (the other archives of the package, else the shared libraries); a consumer
+        // adds system libraries (-lpthread, -lz...) itself. No compile definitions: those given are for the
+        // shared libraries, typically a dllimport switch.
+        for (Map.Entry<String, String> e : staticByName.entrySet()) {
+            String target = s.namespace() + "::" + e.getKey() + "_static";
+            out.append("\nif(NOT TARGET ").append(target).append(")\n");
+            out.append("  add_library(").append(target).append(" STATIC IMPORTED)\n");
+            out.append("  set_target_properties(").append(target).append(" PROPERTIES\n");
+            out.append("    IMPORTED_LOCATION \"${_nativelib_prefix}/").append(escape(e.getValue())).append("\"\n");
+            includeDirectories(out, headerDirs);
+            d.libraries().stream().filter(l -> l.name().equals(e.getKey())).findFirst().ifPresent(twin ->
+                    linkLibraries(out, links(twin, s, local, dependencies, staticByName)));
             out.append("  )\nendif()\n");
         }
         out.append("\nunset(_nativelib_prefix)\n");
         return out.toString();
+    }
+
+    private static void includeDirectories(StringBuilder out, List<String> headerDirs) {
+        if (!headerDirs.isEmpty()) {
+            out.append("    INTERFACE_INCLUDE_DIRECTORIES \"");
+            out.append(String.join(";", headerDirs.stream().map(h -> "${_nativelib_prefix}/" + escape(h)).toList()));
+            out.append("\"\n");
+        }
+    }
+
+    private static void linkLibraries(StringBuilder out, Set<String> links) {
+        if (!links.isEmpty()) {
+            out.append("    INTERFACE_LINK_LIBRARIES \"").append(String.join(";", links)).append("\"\n");
+        }
+    }
+
+    /**
+     * The targets a library's needed names lead to: other libraries of the package (their static twins when
+     * {@code staticTwins} has them), and libraries of required packages.
+     */
+    private static Set<String> links(LibraryEntry l, CMakeSettings s, Map<String, String> local,
+                                     List<Dependency> dependencies, Map<String, String> staticTwins) {
+        Set<String> links = new LinkedHashSet<>();
+        for (String n : l.needed()) {
+            String k = key(n);
+            if (local.containsKey(k) && !local.get(k).equals(l.name())) {
+                String name = local.get(k);
+                links.add(s.namespace() + "::" + name + (staticTwins.containsKey(name) ? "_static" : ""));
+            }
+            for (Dependency dep : dependencies) {
+                String provider = dep.providers().get(k);
+                if (provider != null) {
+                    links.add(dep.namespace() + "::" + provider);
+                }
+            }
+        }
+        return links;
+    }
+
+    /**
+     * @param archive a static archive's path, e.g. {@code lib/x86_64-linux-gnu/libssl.a}
+     * @return its library name: the file name without {@code lib} and {@code .a} ({@code ssl}), as {@code -l} takes
+     *         it
+     */
+    public static String staticName(String archive) {
+        String file = archive.substring(archive.lastIndexOf('/') + 1);
+        String base = file.substring(0, file.length() - 2);
+        return base.startsWith("lib") && base.length() > 3 ? base.substring(3) : base;
     }
 
     private static String findModule(PackageDescriptor d, CMakeSettings s) {

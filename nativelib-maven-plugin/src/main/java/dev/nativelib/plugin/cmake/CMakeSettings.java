@@ -8,8 +8,10 @@ import java.util.List;
  * @param packageName        the name for {@code find_package(<packageName>)}
  * @param namespace          the namespace of the imported targets, {@code <namespace>::<library>}
  * @param compatibility      which requested versions the package accepts
- * @param includeDirectories include directories relative to the package root; those that do not exist in the
- *                           package are left out (CMake rejects imported targets naming missing directories)
+ * @param includeDirectories include directories relative to the package root that the imported targets carry
+ *                           beyond the package's include directory ({@code <cmakeIncludeDirectories>}); packaging
+ *                           fails if one would be missing from the package, since CMake rejects imported targets
+ *                           naming missing directories
  * @param compileDefinitions definitions consumers compile with, e.g. {@code GREET_SHARED}
  */
 public record CMakeSettings(String packageName, String namespace, Compatibility compatibility,
@@ -21,7 +23,8 @@ public record CMakeSettings(String packageName, String namespace, Compatibility 
      * @param packageName        the name for {@code find_package(<packageName>)}
      * @param namespace          the namespace of the imported targets
      * @param compatibility      which requested versions the package accepts
-     * @param includeDirectories include directories relative to the package root
+     * @param includeDirectories include directories the imported targets carry beyond the package's include
+     *                           directory
      * @param compileDefinitions definitions consumers compile with
      * @throws IllegalArgumentException if the package name or namespace is missing or holds characters other than
      *                                  letters, digits and {@code _ . + -}

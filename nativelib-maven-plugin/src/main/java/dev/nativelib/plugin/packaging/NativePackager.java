@@ -62,9 +62,11 @@ public final class NativePackager {
      * @throws PackagingException if the prefix cannot be packaged; the message says how to fix it
      */
     public static PreparedPackage prepare(PackageRequest request) throws PackagingException {
-        PrefixContents contents = PrefixScanner.scan(request.installPrefix(), request.libraryDirectories(),
-                request.includeDirectory());
-        Path prefix = request.installPrefix();
+        PackageRequest.Coordinates coordinates = request.coordinates();
+        CMakeSettings requested = request.cmake().settings();
+        PrefixContents contents = PrefixScanner.scan(request.layout(),
+                requested == null ? List.of() : requested.includeDirectories(), coordinates.platform());
+        Path prefix = request.layout().prefix();
         Map<String, Path> sources = new LinkedHashMap<>();
         List<String> rewrites = new ArrayList<>();
         List<LibraryEntry> libraries = new ArrayList<>();
@@ -81,9 +83,9 @@ public final class NativePackager {
             }
             try {
                 List<BinaryInfo> slices = BinaryReader.read(file);
-                if (request.rewriteRunPaths() && slices.get(0).format() == BinaryFormat.ELF
+                if (request.output().rewriteRunPaths() && slices.get(0).format() == BinaryFormat.ELF
                         && slices.get(0).runPaths().stream().anyMatch(r -> r.startsWith("/"))) {
-                    Path staged = request.stagingDirectory().resolve(path);
+                    Path staged = request.output().stagingDirectory().resolve(path);
                     Files.createDirectories(staged.getParent());
                     Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
                     rewrites.addAll(RunPathRewriter.rewrite(staged, path, prefix));
@@ -120,7 +122,7 @@ public final class NativePackager {
         libraries.replaceAll(l -> request.globalLibraries().contains(l.name()) ? l.asGlobal() : l);
         List<LibraryEntry> ordered;
         try {
-            ordered = LoadOrder.sort(libraries, aliases, request.platform().os().equals("windows"));
+            ordered = LoadOrder.sort(libraries, aliases, coordinates.platform().os().equals("windows"));
         } catch (IllegalArgumentException e) {
             throw new PackagingException("Cannot order the libraries of " + prefix + ": " + e.getMessage(), e);
         }
@@ -130,19 +132,26 @@ public final class NativePackager {
         for (String path : contents.importLibraries()) {
             sources.put(path, prefix.resolve(path));
         }
+        for (String path : contents.staticLibraries()) {
+            sources.put(path, prefix.resolve(path));
+        }
         List<PackageRequirement> requires = request.dependencies().stream()
                 .map(p -> new PackageRequirement(p.descriptor().groupId(), p.descriptor().artifactId(),
                         p.descriptor().version()))
                 .distinct().toList();
-        boolean ownCMake = request.keepExistingCMake() && !contents.cmakeFiles().isEmpty();
+        boolean ownCMake = request.cmake().keepExisting() && !contents.cmakeFiles().isEmpty();
+        List<LeftOut> leftOut = new ArrayList<>(contents.leftOut());
         if (ownCMake) {
             contents.cmakeFiles().forEach(path -> sources.put(path, prefix.resolve(path)));
+        } else {
+            contents.cmakeFiles().forEach(path -> leftOut.add(new LeftOut(path, LeftOut.Reason.CMAKE_REPLACED, null)));
+            leftOut.sort((a, b) -> a.path().compareTo(b.path()));
         }
-        CMakeSettings cmake = ownCMake ? null : request.cmake();
+        CMakeSettings cmake = ownCMake ? null : requested;
         PackageDescriptor descriptor;
         try {
-            descriptor = new PackageDescriptor(request.groupId(), request.artifactId(), request.version(),
-                    request.platform(), ordered, aliases, requires, cmake == null ? null : cmake.packageName(),
+            descriptor = new PackageDescriptor(coordinates.groupId(), coordinates.artifactId(),
+                    coordinates.version(), coordinates.platform(), ordered, aliases, requires, cmake == null ? null : cmake.packageName(),
                     cmake == null ? null : cmake.namespace());
         } catch (IllegalArgumentException e) {
             // The loader would refuse the descriptor: a link leading to no library of the prefix, for one.
@@ -152,14 +161,13 @@ public final class NativePackager {
         }
         Map<String, byte[]> generated = new LinkedHashMap<>();
         if (cmake != null) {
-            List<String> headerDirs = cmake.includeDirectories().stream()
-                    .filter(dir -> Files.isDirectory(prefix.resolve(dir))).toList();
-            generated.putAll(CMakePackageWriter.write(descriptor, cmake, headerDirs, contents.importLibraries(),
-                    cmakeDependencies(request.dependencies())));
+            generated.putAll(CMakePackageWriter.write(descriptor, cmake, contents.includePath(),
+                    contents.importLibraries(), contents.staticLibraries(), cmakeDependencies(request.dependencies())));
         }
         Set<String> aliasNames = new LinkedHashSet<>();
         aliases.forEach(a -> aliasNames.add(a.path().substring(a.path().lastIndexOf('/') + 1)));
-        return new PreparedPackage(request, descriptor, sources, generated, audited, aliasNames, rewrites);
+        PackageSummary summary = new PackageSummary(contents.includePath(), contents.staticLibraries(), leftOut);
+        return new PreparedPackage(request, descriptor, sources, generated, audited, aliasNames, rewrites, summary);
     }
 
     /** The required packages that carry CMake files, with the names their libraries can be needed by. */
@@ -208,12 +216,14 @@ public final class NativePackager {
      * @throws PackagingException if the JAR cannot be written
      */
     public static void write(PreparedPackage prepared, boolean storeLibraries) throws PackagingException {
-        PackageRequest request = prepared.request();
-        String root = PackageLayout.packageRoot(request.groupId(), request.artifactId(), request.platform());
-        ReproducibleJarWriter jar = new ReproducibleJarWriter(request.timestamp());
+        PackageRequest.Coordinates coordinates = prepared.request().coordinates();
+        PackageRequest.Output output = prepared.request().output();
+        String root = PackageLayout.packageRoot(coordinates.groupId(), coordinates.artifactId(),
+                coordinates.platform());
+        ReproducibleJarWriter jar = new ReproducibleJarWriter(output.timestamp());
         jar.add("META-INF/MANIFEST.MF", MANIFEST.getBytes(StandardCharsets.UTF_8));
-        jar.add(PackageLayout.INDEX, (PackageLayout.indexEntry(request.groupId(), request.artifactId(),
-                request.platform()) + "\n").getBytes(StandardCharsets.UTF_8));
+        jar.add(PackageLayout.INDEX, (PackageLayout.indexEntry(coordinates.groupId(), coordinates.artifactId(),
+                coordinates.platform()) + "\n").getBytes(StandardCharsets.UTF_8));
         jar.add(root + PackageLayout.DESCRIPTOR, DescriptorFormat.write(prepared.descriptor()));
         java.util.Set<String> libraries = new java.util.HashSet<>();
         prepared.descriptor().libraries().forEach(l -> libraries.add(l.path()));
@@ -226,9 +236,9 @@ public final class NativePackager {
         });
         prepared.generated().forEach((path, bytes) -> jar.add(root + path, bytes));
         try {
-            jar.write(request.output());
+            jar.write(output.jar());
         } catch (IOException e) {
-            throw new PackagingException("Cannot write " + request.output() + ": " + e.getMessage(), e);
+            throw new PackagingException("Cannot write " + output.jar() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,18 +4,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What an install prefix holds that goes into a package. Every path is relative to the prefix and uses
- * {@code /} separators.
+ * What an install prefix holds that goes into a package, and what it holds that does not. Every path is relative to
+ * the prefix and uses {@code /} separators.
  *
- * @param prefix    the install prefix
- * @param libraries real shared-library files, sorted
- * @param aliases   symbolic links to shared libraries, sorted by link path
- * @param headers   files under the include directory, sorted
+ * @param prefix          the install prefix
+ * @param libraries       real shared-library files, sorted
+ * @param aliases         symbolic links to shared libraries, sorted by link path
+ * @param headers         files under the include directories, sorted
  * @param importLibraries Windows import libraries ({@code *.lib}, {@code *.dll.a}) in the library directories
- * @param cmakeFiles files of CMake packages the install already has ({@code lib/cmake/**}, {@code share/cmake/**})
+ * @param cmakeFiles      files of CMake packages the install already has ({@code lib/cmake/**},
+ *                        {@code lib/<multiarch tuple>/cmake/**}, {@code share/cmake/**})
+ * @param staticLibraries static archives to package, sorted (empty unless asked for)
+ * @param includePath     the include directories that hold packaged headers, in the order a compiler searches them
+ * @param leftOut         the files not packaged, with the reason, sorted by path
  */
 public record PrefixContents(Path prefix, List<String> libraries, List<Alias> aliases, List<String> headers,
-                             List<String> importLibraries, List<String> cmakeFiles) {
+                             List<String> importLibraries, List<String> cmakeFiles, List<String> staticLibraries,
+                             List<String> includePath, List<LeftOut> leftOut) {
 
     /**
      * Copies the lists.
@@ -23,9 +28,12 @@ public record PrefixContents(Path prefix, List<String> libraries, List<Alias> al
      * @param prefix          the install prefix
      * @param libraries       real shared-library files, sorted
      * @param aliases         symbolic links to shared libraries, sorted by link path
-     * @param headers         files under the include directory, sorted
+     * @param headers         files under the include directories, sorted
      * @param importLibraries Windows import libraries in the library directories
      * @param cmakeFiles      files of CMake packages the install already has
+     * @param staticLibraries static archives to package
+     * @param includePath     the include directories that hold packaged headers, in search order
+     * @param leftOut         the files not packaged, with the reason
      */
     public PrefixContents {
         libraries = List.copyOf(libraries);
@@ -33,6 +41,9 @@ public record PrefixContents(Path prefix, List<String> libraries, List<Alias> al
         headers = List.copyOf(headers);
         importLibraries = List.copyOf(importLibraries);
         cmakeFiles = List.copyOf(cmakeFiles);
+        staticLibraries = List.copyOf(staticLibraries);
+        includePath = List.copyOf(includePath);
+        leftOut = List.copyOf(leftOut);
     }
 
     /**

@@ -18,8 +18,10 @@ import java.util.Set;
  * @param audited    the libraries as the audit sees them
  * @param aliasNames file names of the symbolic links, which also satisfy needed names
  * @param rewrites   a description of each run path that was rewritten
+ * @param summary    the include path, static archives and every file of the prefix left out, with the reason
  */
 public record PreparedPackage(PackageRequest request, PackageDescriptor descriptor, Map<String, Path> sources,
                               Map<String, byte[]> generated,
-                              List<AuditedLibrary> audited, Set<String> aliasNames, List<String> rewrites) {
+                              List<AuditedLibrary> audited, Set<String> aliasNames, List<String> rewrites,
+                              PackageSummary summary) {
 }

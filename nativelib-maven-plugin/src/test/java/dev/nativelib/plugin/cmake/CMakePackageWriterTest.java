@@ -48,7 +48,7 @@ class CMakePackageWriterTest {
     @Test
     void writesTheFourFilesWithRelocatableTargets() {
         Map<String, byte[]> files = CMakePackageWriter.write(linux("1.2.0", "linux-x86_64"),
-                settings(Compatibility.SameMajorVersion), List.of("include"), List.of(),
+                settings(Compatibility.SameMajorVersion), List.of("include"), List.of(), List.of(),
                 List.of(new CMakePackageWriter.Dependency("Base", "Base", "3.0.1", Map.of("libbase.so.3", "base"))));
         assertEquals(List.of("lib/cmake/Greet/GreetConfig.cmake", "lib/cmake/Greet/GreetConfigVersion.cmake",
                 "lib/cmake/Greet/GreetTargets.cmake", "cmake/FindGreet.cmake"), new ArrayList<>(files.keySet()));
@@ -76,12 +76,41 @@ class CMakePackageWriterTest {
     }
 
     @Test
+    void staticArchivesGetStaticTargetsLinkingTheirTwinsNeeds() {
+        String targets = text(CMakePackageWriter.write(linux("1.2.0", "linux-x86_64"),
+                settings(Compatibility.SameMajorVersion), List.of("include"), List.of(),
+                List.of("lib/libgreet.a", "lib/libgreetjni.a"),
+                List.of(new CMakePackageWriter.Dependency("Base", "Base", "3.0.1", Map.of("libbase.so.3", "base")))),
+                "lib/cmake/Greet/GreetTargets.cmake");
+        assertTrue(targets.contains("""
+                if(NOT TARGET Acme::greet_static)
+                  add_library(Acme::greet_static STATIC IMPORTED)
+                  set_target_properties(Acme::greet_static PROPERTIES
+                    IMPORTED_LOCATION "${_nativelib_prefix}/lib/libgreet.a"
+                    INTERFACE_INCLUDE_DIRECTORIES "${_nativelib_prefix}/include"
+                    INTERFACE_LINK_LIBRARIES "Base::base"
+                  )
+                endif()
+
+                if(NOT TARGET Acme::greetjni_static)
+                  add_library(Acme::greetjni_static STATIC IMPORTED)
+                  set_target_properties(Acme::greetjni_static PROPERTIES
+                    IMPORTED_LOCATION "${_nativelib_prefix}/lib/libgreetjni.a"
+                    INTERFACE_INCLUDE_DIRECTORIES "${_nativelib_prefix}/include"
+                    INTERFACE_LINK_LIBRARIES "Acme::greet_static"
+                  )
+                endif()
+                """), targets);
+        assertTrue(targets.contains("    INTERFACE_LINK_LIBRARIES \"Acme::greet\"\n"), "the shared one links shared");
+    }
+
+    @Test
     void windowsTargetsPointAtTheDllAndItsImportLibrary() {
         PackageDescriptor win = new PackageDescriptor("dev.example", "greet", "1.0", Platform.parse("windows-x86_64"),
                 List.of(new LibraryEntry("bin/greet.dll", "greet", 1, H, "greet.dll", "x86_64", List.of(), List.of(),
                         null, null)), List.of());
         String targets = text(CMakePackageWriter.write(win, settings(Compatibility.AnyNewerVersion), List.of(),
-                List.of("lib/greet.lib"), List.of()), "lib/cmake/Greet/GreetTargets.cmake");
+                List.of("lib/greet.lib"), List.of(), List.of()), "lib/cmake/Greet/GreetTargets.cmake");
         assertTrue(targets.contains("    IMPORTED_LOCATION \"${_nativelib_prefix}/bin/greet.dll\"\n"
                 + "    IMPORTED_IMPLIB \"${_nativelib_prefix}/lib/greet.lib\"\n"), targets);
     }
@@ -129,7 +158,7 @@ class CMakePackageWriterTest {
                                          String expected) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(policy + wanted.replace('.', '_').replace('<', 'l') + pointer));
         Map<String, byte[]> files = CMakePackageWriter.write(linux("1.2.0", platform),
-                settings(Compatibility.parse(policy)), List.of(), List.of(), List.of());
+                settings(Compatibility.parse(policy)), List.of(), List.of(), List.of(), List.of());
         Files.write(dir.resolve("version.cmake"), files.get("lib/cmake/Greet/GreetConfigVersion.cmake"));
         String range = wanted.contains("...") ? """
                 set(PACKAGE_FIND_VERSION_RANGE TRUE)

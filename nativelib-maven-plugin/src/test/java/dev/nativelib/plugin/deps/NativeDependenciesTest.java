@@ -26,8 +26,10 @@ class NativeDependenciesTest {
         Gcc.shared(prefix.resolve("lib/libdep.so.3.0.1"), "int dep(void) { return 3; }", "-Wl,-soname,libdep.so.3");
         Files.createSymbolicLink(prefix.resolve("lib/libdep.so"), Paths.get("libdep.so.3.0.1"));
         Path jar = tmp.resolve(artifactId + "-1.0-" + platform + ".jar");
-        NativePackager.build(new PackageRequest("dev.example", artifactId, "1.0", Platform.parse(platform), prefix,
-                List.of("lib"), "include", OutputTimestamp.DEFAULT, jar, false, tmp.resolve("staging")));
+        NativePackager.build(PackageRequest.of(
+                new PackageRequest.Coordinates("dev.example", artifactId, "1.0", Platform.parse(platform)),
+                PackageRequest.Layout.of(prefix).withLibraryDirectories(List.of("lib")),
+                new PackageRequest.Output(jar, OutputTimestamp.DEFAULT, false, tmp.resolve("staging"))));
         return jar;
     }
 

@@ -74,9 +74,10 @@ class LibcVariantPackagingTest {
     }
 
     private PackageRequest request(Platform platform, Path prefix) {
-        return new PackageRequest("dev.example", "greet", "1.0.0", platform, prefix, List.of("lib"), "include",
-                Instant.parse("2026-01-01T00:00:00Z"), tmp.resolve("greet-1.0.0-" + platform + ".jar"), false,
-                tmp.resolve("staging-" + platform));
+        return PackageRequest.of(new PackageRequest.Coordinates("dev.example", "greet", "1.0.0", platform),
+                PackageRequest.Layout.of(prefix).withLibraryDirectories(List.of("lib")),
+                new PackageRequest.Output(tmp.resolve("greet-1.0.0-" + platform + ".jar"),
+                        Instant.parse("2026-01-01T00:00:00Z"), false, tmp.resolve("staging-" + platform)));
     }
 
     @Test

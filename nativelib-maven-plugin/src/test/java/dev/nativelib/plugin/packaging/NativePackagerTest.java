@@ -54,9 +54,21 @@ class NativePackagerTest {
         return prefix;
     }
 
+    private static final PackageRequest.Coordinates GREET = new PackageRequest.Coordinates("dev.example", "greet",
+            "1.0.0", LINUX);
+
     private PackageRequest request(Path prefix, Path output) {
-        return new PackageRequest("dev.example", "greet", "1.0.0", LINUX, prefix, List.of("lib", "lib64", "bin"),
-                "include", TIME, output, false, tmp.resolve("staging"));
+        return request(PackageRequest.Layout.of(prefix), output);
+    }
+
+    private PackageRequest request(PackageRequest.Layout layout, Path output) {
+        return PackageRequest.of(GREET, layout, new PackageRequest.Output(output, TIME, false, tmp.resolve("staging")));
+    }
+
+    private static PackageRequest.CMake cmake(List<String> includeDirectories, boolean keepExisting) {
+        return new PackageRequest.CMake(new dev.nativelib.plugin.cmake.CMakeSettings("Greet", "Greet",
+                dev.nativelib.plugin.cmake.Compatibility.SameMajorVersion, includeDirectories, List.of()),
+                keepExisting);
     }
 
     @Test
@@ -189,17 +201,6 @@ class NativePackagerTest {
     }
 
     @Test
-    void danglingLinkIsRejected() throws IOException {
-        Path prefix = prefix();
-        Files.createSymbolicLink(prefix.resolve("lib/libgone.so"), Paths.get("libgone.so.3"));
-        PackagingException e = assertThrows(PackagingException.class,
-                () -> NativePackager.build(request(prefix, tmp.resolve("x.jar"))));
-        assertEquals("Symbolic link " + prefix.toRealPath().resolve("lib/libgone.so") + " points to libgone.so.3,"
-                + " which does not exist. Re-run the install step so that the library it names is present.",
-                e.getMessage());
-    }
-
-    @Test
     void linkToAFileThatIsNotALibraryIsRejected() throws IOException {
         Path prefix = prefix();
         Files.createDirectories(prefix.resolve("share"));
@@ -249,10 +250,8 @@ class NativePackagerTest {
     }
 
     private PackageRequest withCMake(Path prefix, Path output, boolean keepExisting) {
-        return new PackageRequest("dev.example", "greet", "1.0.0", LINUX, prefix, List.of("lib"), "include", TIME,
-                output, false, tmp.resolve("staging"), new dev.nativelib.plugin.cmake.CMakeSettings("Greet", "Greet",
-                dev.nativelib.plugin.cmake.Compatibility.SameMajorVersion, List.of("include"), List.of()),
-                keepExisting, List.of(), List.of());
+        return request(PackageRequest.Layout.of(prefix).withLibraryDirectories(List.of("lib")), output)
+                .withCMake(cmake(List.of(), keepExisting));
     }
 
     @Test
@@ -281,6 +280,169 @@ class NativePackagerTest {
         Path replaced = tmp.resolve("replaced.jar");
         assertEquals("Greet", NativePackager.build(withCMake(prefix, replaced, false)).cmakeName());
         assertEquals(true, entries(replaced).contains(root + "lib/cmake/Greet/GreetTargets.cmake"));
+    }
+
+    @Test
+    void everyIncludeDirectoryTheCMakeFilesNameIsPackaged() throws Exception {
+        // glib keeps glibconfig.h under lib/<name>/include; the imported target names that directory.
+        Path prefix = prefix();
+        Files.createDirectories(prefix.resolve("lib/glib-2.0/include"));
+        Files.writeString(prefix.resolve("lib/glib-2.0/include/glibconfig.h"), "config");
+        Path jar = tmp.resolve("glib.jar");
+        NativePackager.build(request(prefix, jar).withCMake(cmake(List.of("lib/glib-2.0/include"), true)));
+        String root = "META-INF/nativelib/dev.example/greet/linux-x86_64/";
+        assertEquals(true, entries(jar).contains(root + "lib/glib-2.0/include/glibconfig.h"), entries(jar).toString());
+    }
+
+    @Test
+    void aNamedIncludeDirectoryMissingFromThePrefixIsAnError() throws Exception {
+        Path prefix = prefix();
+        PackagingException e = assertThrows(PackagingException.class, () -> NativePackager.build(
+                request(prefix, tmp.resolve("x.jar")).withCMake(cmake(List.of("lib/glib-2.0/include"), true))));
+        assertEquals("<cmakeIncludeDirectories> names lib/glib-2.0/include, which is not a directory of the install"
+                + " prefix " + prefix + ": the imported targets would name a path missing from the package, and"
+                + " CMake would refuse them. Install the headers there, or remove the entry from"
+                + " <cmakeIncludeDirectories>.", e.getMessage());
+        assertEquals(false, Files.exists(tmp.resolve("x.jar")), "no JAR may be written");
+    }
+
+    @Test
+    void theMultiarchIncludeDirectoryIsOnTheIncludePath() throws Exception {
+        // Debian keeps arch-specific headers in include/<triplet>/ (e.g. openssl/configuration.h).
+        Path prefix = prefix();
+        Files.createDirectories(prefix.resolve("include/x86_64-linux-gnu/greet"));
+        Files.writeString(prefix.resolve("include/x86_64-linux-gnu/greet/config.h"), "config");
+        Path jar = tmp.resolve("multiarch.jar");
+        NativePackager.build(withCMake(prefix, jar, true));
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            String targets = new String(zip.getInputStream(zip.getEntry(
+                    "META-INF/nativelib/dev.example/greet/linux-x86_64/lib/cmake/Greet/GreetTargets.cmake"))
+                    .readAllBytes());
+            assertEquals(true, targets.contains("INTERFACE_INCLUDE_DIRECTORIES \"${_nativelib_prefix}/include/"
+                    + "x86_64-linux-gnu;${_nativelib_prefix}/include\""), targets);
+        }
+    }
+
+    @Test
+    void aDanglingDevelopmentLinkNamesTheExcludeThatFixesIt() throws IOException {
+        // libfoo-dev's libfoo.so points at libfoo.so.1, which is in another Debian package (libfoo1).
+        Path prefix = prefix();
+        Files.createDirectories(prefix.resolve("lib/x86_64-linux-gnu"));
+        Files.createSymbolicLink(prefix.resolve("lib/x86_64-linux-gnu/libfoo.so"), Paths.get("libfoo.so.1"));
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> NativePackager.build(request(prefix, tmp.resolve("x.jar"))));
+        assertEquals("Symbolic link lib/x86_64-linux-gnu/libfoo.so in " + prefix.toRealPath() + " points to"
+                + " libfoo.so.1, which does not exist. Re-run the install step so that the library it names is"
+                + " present; in a distribution's tree the file usually comes from another package (the runtime"
+                + " package beside a -dev one): put it into the prefix too. Or leave the link out with"
+                + " <excludes><exclude>lib/x86_64-linux-gnu/libfoo.so</exclude></excludes>.", e.getMessage());
+    }
+
+    @Test
+    void excludingTheDanglingLinkLetsTheTreeBePackaged() throws Exception {
+        Path prefix = prefix();
+        Files.createDirectories(prefix.resolve("lib/x86_64-linux-gnu"));
+        Files.createSymbolicLink(prefix.resolve("lib/x86_64-linux-gnu/libfoo.so"), Paths.get("libfoo.so.1"));
+        Path jar = tmp.resolve("x.jar");
+        PreparedPackage prepared = NativePackager.prepare(request(PackageRequest.Layout.of(prefix)
+                .withFilters(List.of(), List.of("lib/x86_64-linux-gnu/libfoo.so")), jar));
+        assertEquals(List.of(new LeftOut("lib/x86_64-linux-gnu/libfoo.so", LeftOut.Reason.EXCLUDED,
+                "lib/x86_64-linux-gnu/libfoo.so")), prepared.summary().leftOut().stream()
+                .filter(l -> l.reason() == LeftOut.Reason.EXCLUDED).toList());
+    }
+
+    @Test
+    void theSummaryListsEveryFileLeftOutAndWhy() throws Exception {
+        Path prefix = prefix();
+        Files.createDirectories(prefix.resolve("share/doc/greet"));
+        Files.writeString(prefix.resolve("share/doc/greet/copyright"), "(c)");
+        Files.writeString(prefix.resolve("lib/libgreet.la"), "libtool");
+        Files.createDirectories(prefix.resolve("etc"));
+        Files.writeString(prefix.resolve("etc/greet.conf"), "conf");
+        Files.createDirectories(prefix.resolve("lib/cmake/Greet"));
+        Files.writeString(prefix.resolve("lib/cmake/Greet/GreetConfig.cmake"), "# own");
+        PreparedPackage prepared = NativePackager.prepare(request(PackageRequest.Layout.of(prefix)
+                .withFilters(List.of(), List.of("**/*.la")), tmp.resolve("x.jar"))
+                .withCMake(cmake(List.of(), false)));
+        assertEquals(List.of(
+                new LeftOut("etc/greet.conf", LeftOut.Reason.OUTSIDE, null),
+                new LeftOut("lib/cmake/Greet/GreetConfig.cmake", LeftOut.Reason.CMAKE_REPLACED, null),
+                new LeftOut("lib/libgreet.a", LeftOut.Reason.STATIC_ARCHIVE, null),
+                new LeftOut("lib/libgreet.la", LeftOut.Reason.EXCLUDED, "**/*.la"),
+                new LeftOut("lib/pkgconfig/greet.pc", LeftOut.Reason.PKG_CONFIG, null),
+                new LeftOut("share/doc/greet/copyright", LeftOut.Reason.DOCUMENTATION, null)),
+                prepared.summary().leftOut());
+        assertEquals(List.of("Include path: include",
+                "Left out 1 file, excluded by <excludes> pattern **/*.la: lib/libgreet.la",
+                "Left out 1 file, static archives (set <staticLibraries>true</staticLibraries> to ship them):"
+                        + " lib/libgreet.a",
+                "Left out 1 file, pkg-config files (not packaged by this version): lib/pkgconfig/greet.pc",
+                "Left out 1 file, documentation: share/doc/greet/copyright",
+                "Left out 1 file, the prefix's own CMake files (replaced by generated ones: <keepExistingCMakeConfig>"
+                        + " is false): lib/cmake/Greet/GreetConfig.cmake",
+                "Left out 1 file, outside the library directories (<libraryDirectories>) and include directories:"
+                        + " etc/greet.conf"), prepared.summary().lines());
+    }
+
+    @Test
+    void includesKeepOnlyTheFilesTheyMatch() throws Exception {
+        Path jar = tmp.resolve("x.jar");
+        PreparedPackage prepared = NativePackager.prepare(request(PackageRequest.Layout.of(prefix())
+                .withFilters(List.of("lib/**", "include/*.h"), List.of()), jar));
+        assertEquals(List.of("include/greet.h", "lib/libaaajni.so", "lib/libgreet.so.1.0.0"),
+                prepared.sources().keySet().stream().sorted().toList());
+        assertEquals(List.of(new LeftOut("include/greet/detail.h", LeftOut.Reason.NOT_INCLUDED, null)),
+                prepared.summary().leftOut().stream().filter(l -> l.reason() == LeftOut.Reason.NOT_INCLUDED).toList());
+    }
+
+    @Test
+    void staticArchivesArePackagedWhenAsked() throws Exception {
+        Path prefix = prefix();
+        // Packaging reads no archive: prefix() wrote a stand-in.
+        Path jar = tmp.resolve("static.jar");
+        PreparedPackage prepared = NativePackager.prepare(request(PackageRequest.Layout.of(prefix)
+                .withStaticLibraries(true), jar).withCMake(cmake(List.of(), true)));
+        NativePackager.write(prepared);
+        String root = "META-INF/nativelib/dev.example/greet/linux-x86_64/";
+        assertEquals(true, entries(jar).contains(root + "lib/libgreet.a"));
+        assertEquals(List.of("lib/libgreet.a"), prepared.summary().staticLibraries());
+        assertEquals(List.of("greet", "aaajni"), prepared.descriptor().libraries().stream().map(l -> l.name())
+                .toList(), "an archive is no library the loader loads");
+        assertEquals(true, new String(prepared.generated().get("lib/cmake/Greet/GreetTargets.cmake"))
+                .contains("add_library(Greet::greet_static STATIC IMPORTED)"));
+    }
+
+    @Test
+    void aNamedIncludeDirectoryWhoseFilesAreAllExcludedIsAnError() throws Exception {
+        Path prefix = prefix();
+        Files.createDirectories(prefix.resolve("lib/glib-2.0/include"));
+        Files.writeString(prefix.resolve("lib/glib-2.0/include/glibconfig.h"), "config");
+        PackagingException e = assertThrows(PackagingException.class, () -> NativePackager.prepare(
+                request(PackageRequest.Layout.of(prefix).withFilters(List.of(), List.of("lib/glib-2.0/")),
+                        tmp.resolve("x.jar")).withCMake(cmake(List.of("lib/glib-2.0/include"), true))));
+        assertEquals("<cmakeIncludeDirectories> names lib/glib-2.0/include, but no file of it would be packaged (it"
+                + " is empty, or <includes>/<excludes> leave out every file in it): the imported targets would name a"
+                + " path missing from the package, and CMake would refuse them. Put the headers there, change"
+                + " <includes>/<excludes>, or remove the entry from <cmakeIncludeDirectories>.", e.getMessage());
+    }
+
+    @Test
+    void anInvalidPatternSaysHowToWriteOne() throws Exception {
+        Path prefix = prefix();
+        PackagingException e = assertThrows(PackagingException.class, () -> NativePackager.prepare(
+                request(PackageRequest.Layout.of(prefix).withFilters(List.of(), List.of("/usr/lib/*.a")),
+                        tmp.resolve("x.jar"))));
+        assertEquals("Invalid <excludes> entry: pattern '/usr/lib/*.a' must be relative to the install prefix. Write"
+                + " patterns relative to the install prefix, such as lib/**/*.a or share/doc/.", e.getMessage());
+    }
+
+    @Test
+    void aNamedIncludeDirectoryOutsideThePrefixIsAnError() throws Exception {
+        Path prefix = prefix();
+        PackagingException e = assertThrows(PackagingException.class, () -> NativePackager.prepare(
+                request(prefix, tmp.resolve("x.jar")).withCMake(cmake(List.of("../include"), true))));
+        assertEquals("<cmakeIncludeDirectories> entry '../include' must be a directory relative to the install"
+                + " prefix, without '..', such as include, lib or lib/glib-2.0/include.", e.getMessage());
     }
 
     private static List<String> entries(Path jar) throws IOException {

@@ -47,8 +47,9 @@ class UnpackTest {
         Files.createDirectories(prefix.resolve("include"));
         Files.writeString(prefix.resolve("include/z9.h"), "int z(void);\n");
         Path jar = tmp.resolve("z9.jar");
-        NativePackager.build(new PackageRequest("dev.example", "z9", "1.0", LINUX, prefix, List.of("lib"), "include",
-                OutputTimestamp.DEFAULT, jar, false, tmp.resolve("staging")));
+        NativePackager.build(PackageRequest.of(new PackageRequest.Coordinates("dev.example", "z9", "1.0", LINUX),
+                PackageRequest.Layout.of(prefix).withLibraryDirectories(List.of("lib")),
+                new PackageRequest.Output(jar, OutputTimestamp.DEFAULT, false, tmp.resolve("staging"))));
         FoundPackage pkg = NativeDependencies.find(List.of(jar.toFile()), LINUX).get(0);
         Path out = tmp.resolve("nativelib/z9");
         Files.createDirectories(out.resolve("stale"));
@@ -108,8 +109,9 @@ class UnpackTest {
         Path prefix = tmp.resolve("prefix");
         Gcc.shared(prefix.resolve("lib/libz8.so.1"), "int z(void) { return 8; }", "-Wl,-soname,libz8.so.1");
         Path jar = tmp.resolve("z8.jar");
-        NativePackager.build(new PackageRequest("dev.example", "z8", "1.0", LINUX, prefix, List.of("lib"), "include",
-                OutputTimestamp.DEFAULT, jar, false, tmp.resolve("staging")));
+        NativePackager.build(PackageRequest.of(new PackageRequest.Coordinates("dev.example", "z8", "1.0", LINUX),
+                PackageRequest.Layout.of(prefix).withLibraryDirectories(List.of("lib")),
+                new PackageRequest.Output(jar, OutputTimestamp.DEFAULT, false, tmp.resolve("staging"))));
         FoundPackage pkg = NativeDependencies.find(List.of(jar.toFile()), LINUX).get(0);
         // The same descriptor over different library bytes, as a JAR modified after packaging would be.
         Path evil = tmp.resolve("z8-modified.jar");
