@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 
 /**
  * Writes a JAR whose bytes depend only on its entries: entries sorted by name, parent directories added, one fixed
@@ -48,12 +50,23 @@ final class ReproducibleJarWriter {
     /** Compressed data beyond this size goes to a temporary file instead of memory. */
     static final int DEFAULT_MAX_MEMORY = 1 << 20;
 
+    /**
+     * Files larger than this are compressed in pieces of this size on several threads at once. Each piece is primed
+     * with the 32 KiB of the file before it (the deflate window) and ends on a byte boundary, so the pieces join
+     * into one deflate stream that compresses about as well as a single one; the pieces depend on the file alone,
+     * never on the threads. Smaller entries are compressed exactly as {@code ZipOutputStream} compresses them.
+     */
+    static final long CHUNK = 4 << 20;
+
     private static final String META_INF = "META-INF/";
     private static final String MANIFEST = "META-INF/MANIFEST.MF";
 
     private final Map<String, Source> entries = new TreeMap<>();
     private final Map<String, Path> stored = new HashMap<>();
+    /** The file each entry comes from, for error messages. */
     private final Map<String, Path> files = new HashMap<>();
+    /** Entries that are a file copied as it is, which can be read in pieces. */
+    private final Map<String, Path> plainFiles = new HashMap<>();
     private final LocalDateTime time;
     private final int maxMemory;
 
@@ -73,6 +86,7 @@ final class ReproducibleJarWriter {
     void add(String name, Path file) {
         put(name, out -> Files.copy(file, out));
         files.put(name, file);
+        plainFiles.put(name, file);
     }
 
     /** Adds a file without compression (method STORED), which makes its extraction a plain copy. */
@@ -112,40 +126,82 @@ final class ReproducibleJarWriter {
         }
         Files.createDirectories(jar.toAbsolutePath().getParent());
         Path tmp = ArtifactFiles.temporarySibling(jar);
-        // Large compressed entries wait here, on the JAR's file system, until their turn to be copied.
-        Path parts = tmp.resolveSibling(tmp.getFileName() + ".parts");
+        // Compressed data too large for memory waits here, on the JAR's file system, until its turn to be copied.
+        Path spill = tmp.resolveSibling(tmp.getFileName() + ".parts");
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new Workers());
-        // At most one compressor per thread: a task takes an idle one, or makes one if all are busy.
-        Queue<CompressedEntry.Compressor> idle = new ConcurrentLinkedQueue<>();
-        Queue<CompressedEntry.Compressor> created = new ConcurrentLinkedQueue<>();
+        Compressors compressors = new Compressors();
         try {
-            Files.createDirectory(parts);
+            Files.createDirectory(spill);
+            List<Part> parts = plan(order(), spill, compressors);
             try (OutputStream file = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE); Counting out = new Counting(new BufferedOutputStream(file, 1 << 16))) {
-                writeEntries(out, order(), pool, Math.max(4, 4 * threads), parts, idle, created);
+                writeEntries(out, parts, pool, Math.max(4, 4 * threads));
             }
             Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (Throwable failure) {
             try {
-                cleanUp(pool, created, parts, tmp);
+                cleanUp(pool, compressors, spill, tmp);
             } catch (IOException e) {
                 failure.addSuppressed(e);
             }
             throw failure;
         }
-        cleanUp(pool, created, parts, tmp);
+        cleanUp(pool, compressors, spill, tmp);
     }
 
     /** Nothing of a write stays behind, whether it succeeded or not: no worker, no spilled data, no partial JAR. */
-    private static void cleanUp(ExecutorService pool, Queue<CompressedEntry.Compressor> compressors, Path parts,
-            Path tmp) throws IOException {
+    private static void cleanUp(ExecutorService pool, Compressors compressors, Path spill, Path tmp)
+            throws IOException {
         if (pool != null) {
             stop(pool);
         }
         // Only now that no worker runs can their native zlib memory be freed.
-        compressors.forEach(CompressedEntry.Compressor::close);
-        deleteTree(parts);
+        compressors.close();
+        deleteTree(spill);
         Files.deleteIfExists(tmp);
+    }
+
+    /**
+     * Deflaters for the workers, reused from one part to the next (as {@code ZipOutputStream} reuses its one): a JAR
+     * of many small headers would otherwise pay for a fresh zlib state per entry. At most one per thread exists,
+     * since a part takes an idle one and makes one only when all are busy.
+     */
+    private static final class Compressors {
+
+        private final Queue<CompressedEntry.Compressor> idle = new ConcurrentLinkedQueue<>();
+        private final Queue<CompressedEntry.Compressor> created = new ConcurrentLinkedQueue<>();
+
+        CompressedEntry deflate(Source source, Path spill, int maxMemory) throws IOException {
+            CompressedEntry.Compressor c = borrow();
+            try {
+                return c.deflate(source, spill, maxMemory);
+            } finally {
+                idle.add(c);
+            }
+        }
+
+        CompressedEntry deflateChunk(Path file, long offset, long length, boolean last, Path spill, int maxMemory)
+                throws IOException {
+            CompressedEntry.Compressor c = borrow();
+            try {
+                return c.deflateChunk(file, offset, length, last, spill, maxMemory);
+            } finally {
+                idle.add(c);
+            }
+        }
+
+        private CompressedEntry.Compressor borrow() {
+            CompressedEntry.Compressor c = idle.poll();
+            if (c == null) {
+                c = new CompressedEntry.Compressor();
+                created.add(c);
+            }
+            return c;
+        }
+
+        void close() {
+            created.forEach(CompressedEntry.Compressor::close);
+        }
     }
 
     /** The manifest goes first, as java.util.jar.JarInputStream expects; then the rest by name. */
@@ -164,34 +220,86 @@ final class ReproducibleJarWriter {
         return names;
     }
 
-    private void writeEntries(Counting out, List<String> names, ExecutorService pool, int ahead, Path parts,
-            Queue<CompressedEntry.Compressor> idle, Queue<CompressedEntry.Compressor> created) throws IOException {
+    /**
+     * One unit of work: a whole entry, or for a large file, its CRC-32 and then each {@link #CHUNK} of it, so that one
+     * large library keeps every thread busy rather than one.
+     */
+    private record Part(String entry, int count, Callable<CompressedEntry> work) {
+    }
+
+    /** The parts of every entry, in the order they go into the JAR. */
+    private List<Part> plan(List<String> names, Path spillDirectory, Compressors compressors) throws IOException {
+        List<Part> parts = new ArrayList<>();
+        for (String name : names) {
+            Path file = plainFiles.get(name);
+            Path storedFile = stored.get(name);
+            long size = 0;
+            if (file != null && storedFile == null) {
+                try {
+                    size = Files.size(file);
+                } catch (IOException e) {
+                    throw cannotRead(file, name, e);
+                }
+            }
+            if (size <= CHUNK) {
+                Source source = entries.get(name);
+                Path spill = spillDirectory.resolve(parts.size() + ".deflated");
+                parts.add(new Part(name, 1, storedFile != null ? () -> CompressedEntry.stored(storedFile)
+                        : () -> compressors.deflate(source == null ? out -> { } : source, spill, maxMemory)));
+                continue;
+            }
+            long chunks = (size + CHUNK - 1) / CHUNK;
+            // The first part reads the whole file for its CRC-32, which is fast next to compressing it.
+            parts.add(new Part(name, (int) chunks + 1, () -> CompressedEntry.stored(file)));
+            for (long i = 0; i < chunks; i++) {
+                long offset = i * CHUNK;
+                long length = Math.min(CHUNK, size - offset);
+                boolean last = i == chunks - 1;
+                Path spill = spillDirectory.resolve(parts.size() + ".deflated");
+                parts.add(new Part(name, 0,
+                        () -> compressors.deflateChunk(file, offset, length, last, spill, maxMemory)));
+            }
+        }
+        return parts;
+    }
+
+    private void writeEntries(Counting out, List<Part> parts, ExecutorService pool, int ahead) throws IOException {
         int dosTime = ZipRecords.dosTime(time);
         List<ZipRecords.Entry> written = new ArrayList<>();
-        Deque<FutureTask<CompressedEntry>> pending = new ArrayDeque<>();
-        int next = 0;
-        for (String name : names) {
-            while (next < names.size() && pending.size() < ahead) {
-                FutureTask<CompressedEntry> task = task(names.get(next), parts.resolve(next + ".deflated"), idle,
-                        created);
-                pending.add(task);
-                if (pool == null) {
-                    task.run();
-                } else {
-                    pool.execute(task);
+        Pipeline pipeline = new Pipeline(parts, pool, ahead);
+        for (int taken = 0; taken < parts.size(); taken += parts.get(taken).count()) {
+            Part part = parts.get(taken);
+            String name = part.entry();
+            long offset = out.count;
+            ZipRecords.Entry header;
+            if (part.count() == 1) {
+                CompressedEntry data = pipeline.take();
+                header = data.header(name, offset);
+                out.write(ZipRecords.localHeader(header, dosTime));
+                data.copyTo(out);
+                data.delete();
+            } else {
+                CompressedEntry whole = pipeline.take();
+                // Deflated, so the sizes and CRC-32 follow the data and the header can go first.
+                out.write(ZipRecords.localHeader(new ZipRecords.Entry(name, ZipEntry.DEFLATED, 0, 0, 0, offset),
+                        dosTime));
+                long size = 0;
+                long compressed = 0;
+                for (int i = 1; i < part.count(); i++) {
+                    // Copied as they come, so that only the few chunks compressed ahead wait on disk.
+                    CompressedEntry chunk = pipeline.take();
+                    chunk.copyTo(out);
+                    chunk.delete();
+                    size += chunk.size();
+                    compressed += chunk.compressedSize();
                 }
-                next++;
+                if (size != whole.size()) {
+                    throw changed(plainFiles.get(name));
+                }
+                header = new ZipRecords.Entry(name, ZipEntry.DEFLATED, whole.crc(), size, compressed, offset);
             }
-            CompressedEntry data = result(pending.remove());
-            ZipRecords.Entry header = data.header(name, out.count);
-            out.write(ZipRecords.localHeader(header, dosTime));
-            data.copyTo(out);
-            if (data.method() == java.util.zip.ZipEntry.DEFLATED) {
+            if (header.method() == ZipEntry.DEFLATED) {
                 out.write(ZipRecords.dataDescriptor(header));
-                // A spilled entry's file is no longer needed once it is in the JAR.
-                if (data.file() != null) {
-                    Files.delete(data.file());
-                }
             }
             written.add(header);
         }
@@ -202,36 +310,56 @@ final class ReproducibleJarWriter {
         out.write(ZipRecords.end(written.size(), directory, out.count - directory));
     }
 
-    private FutureTask<CompressedEntry> task(String name, Path spill, Queue<CompressedEntry.Compressor> idle,
-            Queue<CompressedEntry.Compressor> created) {
-        Source source = entries.get(name);
+    /** Hands the parts to the workers a few ahead of the one being copied, and gives back their results in order. */
+    private final class Pipeline {
+
+        private final List<Part> parts;
+        private final ExecutorService pool;
+        private final int ahead;
+        private final Deque<FutureTask<CompressedEntry>> pending = new ArrayDeque<>();
+        private int next;
+
+        Pipeline(List<Part> parts, ExecutorService pool, int ahead) {
+            this.parts = parts;
+            this.pool = pool;
+            this.ahead = ahead;
+        }
+
+        CompressedEntry take() throws IOException {
+            while (next < parts.size() && pending.size() < ahead) {
+                FutureTask<CompressedEntry> task = task(parts.get(next++));
+                pending.add(task);
+                if (pool == null) {
+                    task.run();
+                } else {
+                    pool.execute(task);
+                }
+            }
+            return result(pending.remove());
+        }
+    }
+
+    static IOException changed(Path file) {
+        return new IOException(file + " changed while it was being packaged; package again once nothing writes to"
+                + " it");
+    }
+
+    private FutureTask<CompressedEntry> task(Part part) {
+        String name = part.entry();
         Path file = files.get(name);
-        Path storedFile = stored.get(name);
         return new FutureTask<>(() -> {
             try {
-                if (storedFile != null) {
-                    return CompressedEntry.stored(storedFile);
-                }
-                CompressedEntry.Compressor compressor = idle.poll();
-                if (compressor == null) {
-                    compressor = new CompressedEntry.Compressor();
-                    created.add(compressor);
-                }
-                try {
-                    return CompressedEntry.deflate(compressor, source == null ? out -> { } : source, spill,
-                            maxMemory);
-                } finally {
-                    idle.add(compressor);
-                }
+                return part.work().call();
             } catch (CompressedEntry.SpillException e) {
                 throw e;
             } catch (IOException e) {
-                if (file == null) {
-                    throw e;
-                }
-                throw new IOException("Cannot read " + file + " (JAR entry " + name + "): " + reason(e), e);
+                throw file == null ? e : cannotRead(file, name, e);
             }
         });
+    }
+
+    private static IOException cannotRead(Path file, String name, IOException e) {
+        return new IOException("Cannot read " + file + " (JAR entry " + name + "): " + reason(e), e);
     }
 
     private static String reason(IOException e) {

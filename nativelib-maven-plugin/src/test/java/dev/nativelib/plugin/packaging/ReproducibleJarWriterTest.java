@@ -148,6 +148,49 @@ class ReproducibleJarWriterTest {
         }
     }
 
+    /**
+     * A file larger than {@link ReproducibleJarWriter#CHUNK} is compressed in chunks on several threads: its
+     * compressed bytes differ from a single stream's, but not with the number of threads, and everything else about
+     * the entry (name, position, method, CRC-32, size, time, content) is as before.
+     */
+    @Test
+    void aLargeFileIsCompressedInChunksWhoseBytesDependOnTheFileAlone() throws Exception {
+        Map<String, Path> files = files();
+        Random random = new Random(7);
+        byte[] text = new byte[(int) (2.5 * ReproducibleJarWriter.CHUNK)];
+        for (int i = 0; i < text.length; i++) {
+            // Repeats within the deflate window, also across chunk boundaries: found only if each chunk is primed.
+            text[i] = i % 40_000 < 20_000 ? (byte) ('a' + random.nextInt(16)) : text[i - 20_000];
+        }
+        files.put("root/lib/libhuge.so", Files.write(tmp.resolve("in/libhuge.so"), text));
+        Path reference = referenceOfFiles(tmp.resolve("reference.jar"), files, null);
+        byte[] one = Files.readAllBytes(write(tmp.resolve("one/x.jar"), files, null, 1, 64 << 10));
+        for (int threads : new int[] {2, 7}) {
+            Path jar = write(tmp.resolve("out-" + threads + "/x.jar"), files, null, threads, 64 << 10);
+            assertArrayEquals(one, Files.readAllBytes(jar), threads + " threads");
+        }
+        try (ZipFile expected = new ZipFile(reference.toFile()); ZipFile actual = new ZipFile(
+                tmp.resolve("one/x.jar").toFile())) {
+            List<? extends ZipEntry> want = expected.stream().toList();
+            List<? extends ZipEntry> got = actual.stream().toList();
+            assertEquals(want.stream().map(ZipEntry::getName).toList(), got.stream().map(ZipEntry::getName).toList());
+            for (int i = 0; i < want.size(); i++) {
+                ZipEntry w = want.get(i);
+                ZipEntry g = got.get(i);
+                assertEquals(List.of(w.getMethod(), w.getCrc(), w.getSize(), w.getTime()),
+                        List.of(g.getMethod(), g.getCrc(), g.getSize(), g.getTime()), w.getName());
+                assertArrayEquals(expected.getInputStream(w).readAllBytes(), actual.getInputStream(g).readAllBytes(),
+                        w.getName());
+                if (w.getName().equals("root/lib/libhuge.so")) {
+                    assertEquals(w.getCompressedSize(), g.getCompressedSize(), w.getCompressedSize() / 1000.0,
+                            "within 0.1% of one stream");
+                } else {
+                    assertEquals(w.getCompressedSize(), g.getCompressedSize(), w.getName());
+                }
+            }
+        }
+    }
+
     @Test
     void sixtyFiveThousandEntriesOrMoreGetTheZip64EndRecordAsBefore() throws Exception {
         Map<String, byte[]> content = new TreeMap<>();
