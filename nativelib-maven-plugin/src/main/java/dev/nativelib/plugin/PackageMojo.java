@@ -42,10 +42,10 @@ public class PackageMojo extends AbstractNativeMojo {
     private boolean storeLibraries;
 
     /**
-     * How many JAR entries to compress at once; by default as many as the machine has processors. Entries are
-     * compressed on this many threads, each into memory or, when large, a temporary file beside the JAR, and then
-     * copied into the JAR in a fixed order: the JAR's bytes are the same whatever the value. {@code 1} compresses on
-     * Maven's own thread, for a build machine shared with other work.
+     * How many threads compress the JAR's entries; by default one per processor. Each entry (a library larger than
+     * 4 MiB in 4 MiB pieces) is compressed into memory or, when large, a temporary file beside the JAR, and the
+     * results are copied into the JAR in a fixed order: the JAR's bytes are the same whatever the value. {@code 1}
+     * compresses on Maven's own thread, for a build machine shared with other work.
      */
     @Parameter(property = "nativelib.compressionThreads")
     private Integer compressionThreads;

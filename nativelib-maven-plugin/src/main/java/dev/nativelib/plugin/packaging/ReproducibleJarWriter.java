@@ -40,10 +40,12 @@ import java.util.zip.ZipEntry;
  * timestamp (written as a local date-time so the build machine's time zone cannot change it), no extra fields. The
  * file appears under its final name only once it is complete.
  *
- * <p>Entries are compressed on a pool of threads, each into its own buffer (or, when large, a file beside the JAR),
- * and copied into the JAR one after the other in the fixed order; so the bytes are the same whatever the number of
- * threads and whichever finishes first. Only a few entries are compressed ahead of the one being copied, which bounds
- * both memory and the temporary files.
+ * <p>Entries, and large files in {@link #CHUNK}s, are compressed on a pool of threads, each into its own buffer (or,
+ * beyond {@link #DEFAULT_MAX_MEMORY}, a file beside the JAR), and copied into the JAR one after the other in the fixed
+ * order; so the bytes are the same whatever the number of threads and whichever finishes first. Only a few parts are
+ * compressed ahead of the one being copied, which bounds both memory and the temporary files. The records around
+ * the data are those {@code java.util.zip.ZipOutputStream} writes (see {@link ZipRecords}), and entries up to
+ * {@link #CHUNK} are compressed as it compresses them, byte for byte.
  */
 final class ReproducibleJarWriter {
 
@@ -135,7 +137,8 @@ final class ReproducibleJarWriter {
             List<Part> parts = plan(order(), spill, compressors);
             try (OutputStream file = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE); Counting out = new Counting(new BufferedOutputStream(file, 1 << 16))) {
-                writeEntries(out, parts, pool, Math.max(4, 4 * threads));
+                // Enough parts ahead to keep every thread busy while one is copied; each holds at most maxMemory.
+                writeEntries(out, parts, pool, 2 * threads + 2);
             }
             Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (Throwable failure) {
