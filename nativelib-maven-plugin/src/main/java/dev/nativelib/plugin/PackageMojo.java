@@ -41,6 +41,15 @@ public class PackageMojo extends AbstractNativeMojo {
     @Parameter(property = "nativelib.storeLibraries", defaultValue = "false")
     private boolean storeLibraries;
 
+    /**
+     * How many threads compress the JAR's entries; by default one per processor. Each entry (a library larger than
+     * 4 MiB in 4 MiB pieces) is compressed into memory or, when large, a temporary file beside the JAR, and the
+     * results are copied into the JAR in a fixed order: the JAR's bytes are the same whatever the value. {@code 1}
+     * compresses on Maven's own thread, for a build machine shared with other work.
+     */
+    @Parameter(property = "nativelib.compressionThreads")
+    private Integer compressionThreads;
+
     /** Skips packaging. */
     @Parameter(property = "nativelib.skip", defaultValue = "false")
     private boolean skip;
@@ -63,6 +72,11 @@ public class PackageMojo extends AbstractNativeMojo {
             getLog().info("Skipping nativelib:package (nativelib.skip=true)");
             return;
         }
+        int threads = compressionThreads == null ? Runtime.getRuntime().availableProcessors() : compressionThreads;
+        if (threads < 1) {
+            throw new MojoFailureException("<compressionThreads> is " + compressionThreads + ", but must be at least 1"
+                    + " (1 compresses on Maven's own thread; leave it unset for one thread per processor).");
+        }
         Platform target = targetPlatform();
         String jarClassifier = classifier == null || classifier.isBlank() ? target.name() : classifier.trim();
         Path output = Path.of(project.getBuild().getDirectory(),
@@ -76,7 +90,7 @@ public class PackageMojo extends AbstractNativeMojo {
             audit(prepared);
         }
         try {
-            NativePackager.write(prepared, storeLibraries);
+            NativePackager.write(prepared, storeLibraries, threads);
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -216,6 +216,18 @@ public final class NativePackager {
      * @throws PackagingException if the JAR cannot be written
      */
     public static void write(PreparedPackage prepared, boolean storeLibraries) throws PackagingException {
+        write(prepared, storeLibraries, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param prepared       a package that passed the audit
+     * @param storeLibraries whether to store the libraries uncompressed: a larger JAR, but the loader's first
+     *                       extraction becomes a plain copy
+     * @param threads        how many entries to compress at once (at least 1); the JAR's bytes do not depend on it
+     * @throws PackagingException if the JAR cannot be written
+     */
+    public static void write(PreparedPackage prepared, boolean storeLibraries, int threads)
+            throws PackagingException {
         PackageRequest.Coordinates coordinates = prepared.request().coordinates();
         PackageRequest.Output output = prepared.request().output();
         String root = PackageLayout.packageRoot(coordinates.groupId(), coordinates.artifactId(),
@@ -236,7 +248,7 @@ public final class NativePackager {
         });
         prepared.generated().forEach((path, bytes) -> jar.add(root + path, bytes));
         try {
-            jar.write(output.jar());
+            jar.write(output.jar(), threads);
         } catch (IOException e) {
             throw new PackagingException("Cannot write " + output.jar() + ": " + e.getMessage(), e);
         }

@@ -165,6 +165,31 @@ class NativePackagerTest {
     }
 
     @Test
+    void theJarIsTheSameWhateverTheNumberOfCompressionThreads() throws Exception {
+        Path prefix = prefix();
+        List<byte[]> jars = new ArrayList<>();
+        for (int threads : new int[] {1, 2, 5}) {
+            Path jar = tmp.resolve("threads-" + threads + "/greet.jar");
+            NativePackager.write(NativePackager.prepare(request(prefix, jar)), false, threads);
+            jars.add(Files.readAllBytes(jar));
+        }
+        assertArrayEquals(jars.get(0), jars.get(1));
+        assertArrayEquals(jars.get(0), jars.get(2));
+    }
+
+    @Test
+    void aLibraryThatVanishesBeforeTheJarIsWrittenIsNamed() throws Exception {
+        Path jar = tmp.resolve("out/greet.jar");
+        PreparedPackage prepared = NativePackager.prepare(request(prefix(), jar));
+        Path library = tmp.resolve("prefix/lib/libaaajni.so");
+        Files.delete(library);
+        PackagingException e = assertThrows(PackagingException.class, () -> NativePackager.write(prepared, false, 2));
+        assertEquals("Cannot write " + jar + ": Cannot read " + library + " (JAR entry META-INF/nativelib/dev.example"
+                + "/greet/linux-x86_64/lib/libaaajni.so): no such file", e.getMessage());
+        assertEquals(List.of(), List.of(tmp.resolve("out").toFile().list()), "nothing is left behind");
+    }
+
+    @Test
     void missingPrefixSaysHowToCreateIt() {
         Path missing = tmp.resolve("nowhere");
         PackagingException e = assertThrows(PackagingException.class,
