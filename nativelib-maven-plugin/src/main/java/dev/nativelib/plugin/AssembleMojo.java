@@ -56,6 +56,13 @@ public class AssembleMojo extends AbstractMojo {
     @Parameter
     private List<String> platformSpecificLibraries;
 
+    /**
+     * Rewrites the platform profiles that {@code package} added to the POM this project deploys so they cover every
+     * platform attached now, the assembled ones included (see the {@code package} goal's parameter of this name).
+     */
+    @Parameter(property = "nativelib.platformProfiles", defaultValue = "true")
+    private boolean platformProfiles;
+
     /** Skips assembling. */
     @Parameter(property = "nativelib.assemble.skip", defaultValue = "false")
     private boolean skip;
@@ -99,6 +106,9 @@ public class AssembleMojo extends AbstractMojo {
         for (PlatformJar j : assembly.toAttach()) {
             getLog().info(j.platform() + ": attaching " + j.file());
             projectHelper.attachArtifact(project, "jar", j.platform().name(), j.file().toFile());
+        }
+        if (platformProfiles) {
+            PlatformProfilesStep.run(project, getLog());
         }
         int count = assembly.toAttach().size() + assembly.alreadyAttached().size();
         getLog().info("Assembled " + project.getArtifactId() + " " + project.getVersion() + " for " + count
