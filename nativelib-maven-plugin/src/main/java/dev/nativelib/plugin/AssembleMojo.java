@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -70,6 +71,9 @@ public class AssembleMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     private final MavenProjectHelper projectHelper;
 
     /**
@@ -108,7 +112,7 @@ public class AssembleMojo extends AbstractMojo {
             projectHelper.attachArtifact(project, "jar", j.platform().name(), j.file().toFile());
         }
         if (platformProfiles) {
-            PlatformProfilesStep.run(project, getLog());
+            PlatformProfilesStep.run(project, session, getLog());
         }
         int count = assembly.toAttach().size() + assembly.alreadyAttached().size();
         getLog().info("Assembled " + project.getArtifactId() + " " + project.getVersion() + " for " + count

@@ -103,7 +103,7 @@ public class PackageMojo extends AbstractNativeMojo {
                 + output);
         projectHelper.attachArtifact(project, "jar", jarClassifier, output.toFile());
         if (platformProfiles) {
-            PlatformProfilesStep.run(project, getLog());
+            PlatformProfilesStep.run(project, session, getLog());
         }
     }
 }

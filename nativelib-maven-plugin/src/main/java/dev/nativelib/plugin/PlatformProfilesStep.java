@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.zip.ZipFile;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -31,7 +32,7 @@ final class PlatformProfilesStep {
     private PlatformProfilesStep() {
     }
 
-    static void run(MavenProject project, Log log) throws MojoExecutionException {
+    static void run(MavenProject project, MavenSession session, Log log) throws MojoExecutionException {
         if (!"pom".equals(project.getPackaging())) {
             // Maven 4 deploys a flattened POM for other packagings, with profiles evaluated on the build machine.
             log.info("The POM of " + project.getArtifactId() + " is deployed as it is: platform profiles are added to"
@@ -70,6 +71,12 @@ final class PlatformProfilesStep {
         project.setPomFile(output.toFile());
         log.info("The POM " + project.getArtifactId() + " deploys brings its JAR for the consumer's platform, one of "
                 + String.join(", ", classifiers) + " -> " + output);
+        if (consumerPomReplacesIt(session)) {
+            log.warn("Maven " + mavenVersion(session) + " installs and deploys a consumer POM it builds from "
+                    + original.getName() + ", not " + output + ", so the POM of " + project.getArtifactId()
+                    + " will not bring its JAR to consumers. Build the release with -D" + CONSUMER_POM + "=false"
+                    + " (or that line in .mvn/maven.config), or with Maven 3.9.");
+        }
     }
 
     /** Tells a package JAR from another attachment whose classifier merely looks like a platform name. */
@@ -83,6 +90,19 @@ final class PlatformProfilesStep {
             throw new MojoExecutionException("Cannot read " + jar + ", a JAR attached to this build: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Maven 4's switch for the consumer POM it derives from the project's own pom.xml (on by default). */
+    static final String CONSUMER_POM = "maven.consumer.pom";
+
+    private static boolean consumerPomReplacesIt(MavenSession session) {
+        String setting = session.getUserProperties().getProperty(CONSUMER_POM,
+                session.getSystemProperties().getProperty(CONSUMER_POM, "true"));
+        return mavenVersion(session).startsWith("4.") && !"false".equalsIgnoreCase(setting.trim());
+    }
+
+    private static String mavenVersion(MavenSession session) {
+        return session.getSystemProperties().getProperty("maven.version", "");
     }
 
     private static boolean isPlatformName(String classifier) {
