@@ -1,7 +1,8 @@
 import java.security.MessageDigest
 
 def expect = { boolean ok, String what -> if (!ok) throw new AssertionError(what) }
-def log = new File(basedir, 'build.log').text.replace('\r\n', '\n')
+// Maven 4 prefixes a program's output with "[INFO] [stdout] "; Maven 3 prints it as it is.
+def log = new File(basedir, 'build.log').text.replace('\r\n', '\n').replaceAll(/(?m)^\[INFO\] \[stdout\] /, '')
 def has = { String s -> expect(log.contains(s), "build.log lacks: " + s) }
 def repo = new File(basedir, 'repo/dev/nativelib/its/release')
 
