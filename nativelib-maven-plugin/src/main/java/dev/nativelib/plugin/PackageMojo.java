@@ -46,7 +46,8 @@ public class PackageMojo extends AbstractNativeMojo {
      * build depending on the package ({@code <type>pom</type>}), the JAR for that build's platform; since the POM keeps
      * its dependencies on the POMs of the packages it requires, a consumer gets their JARs too, transitively. The
      * profiles list the platforms whose JARs are attached to this build ({@code assemble} adds the ones it attaches).
-     * For {@code pom}-packaged projects only.
+     * For {@code pom}-packaged projects only. Maven 4 deploys a consumer POM it derives from {@code pom.xml} instead,
+     * unless the build runs with {@code -Dmaven.consumer.pom=false}; without it this goal warns under Maven 4.
      */
     @Parameter(property = "nativelib.platformProfiles", defaultValue = "true")
     private boolean platformProfiles;
