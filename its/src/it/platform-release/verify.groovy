@@ -1,7 +1,8 @@
 import java.security.MessageDigest
 
 def expect = { boolean ok, String what -> if (!ok) throw new AssertionError(what) }
-def log = new File(basedir, 'build.log').text.replace('\r\n', '\n')
+// Maven 4 prefixes a program's output with "[INFO] [stdout] "; Maven 3 prints it as it is.
+def log = new File(basedir, 'build.log').text.replace('\r\n', '\n').replaceAll(/(?m)^\[INFO\] \[stdout\] /, '')
 def has = { String s -> expect(log.contains(s), "build.log lacks: " + s) }
 def repo = new File(basedir, 'repo/dev/nativelib/its/release')
 
@@ -15,8 +16,8 @@ expect(bPlatform.contains('<classifier>linux-x86_64</classifier>'), 'b-platform 
     expect(!new File(repo, it).text.contains('${'), it + ' holds an unresolved expression')
 }
 def bom = new File(repo, 'family-bom/1.0.0/family-bom-1.0.0.pom').text
-expect(bom.contains('<dependencyManagement>') && bom.contains('<artifactId>b-platform</artifactId>'),
-        'the BOM should manage b-platform')
+expect(bom.contains('<dependencyManagement>') && !bom.contains('-platform</artifactId>'),
+        'the BOM should manage no -platform POM (platformPoms is off by default)')
 expect(bom.contains('<artifactId>a</artifactId>\n        <version>1.0.0</version>\n        <classifier>linux-aarch_64</classifier>'),
         'the BOM should manage A for linux-aarch_64')
 expect(!bom.contains('<artifactId>b</artifactId>\n        <version>1.0.0</version>\n        <classifier>linux-aarch_64</classifier>'),
@@ -34,16 +35,44 @@ expect(aPlatform.contains('<arch>aarch64</arch>') && aPlatform.contains('<classi
 has('  - missing platform linux-aarch_64: neither the directory nor this build has a JAR for it')
 expect(!new File(repo, 'b/1.0.0/b-1.0.0-linux-aarch_64.jar').exists(), 'no aarch64 JAR of b may be deployed')
 
-// -Dnativelib.platform=all: every platform's JAR, through b-platform and a-platform.
+// The packages' own deployed POMs select their JARs: the project's POM as written (B keeps its dependency on A's
+// POM, which makes the chain transitive) plus one profile per platform whose JAR was deployed with it. A's lists
+// the aarch64 JAR that nativelib:assemble attached; B's only linux-x86_64, the one platform it is released for.
+def deployedPom = { String id -> new File(repo, "${id}/1.0.0/${id}-1.0.0.pom").text }
+def bPom = deployedPom('b')
+expect(bPom.contains('<!-- Added by nativelib: depending on this POM'), "b's deployed POM has no platform profiles:\n${bPom}")
+expect(bPom.contains('<artifactId>a</artifactId>\n      <version>1.0.0</version>\n      <type>pom</type>'),
+        "b's deployed POM lost its dependency on A's POM:\n${bPom}")
+expect(bPom.contains('<id>nativelib-linux-x86_64-amd64</id>') && !bPom.contains('linux-aarch_64</classifier>'),
+        "b's deployed POM should select linux-x86_64 only:\n${bPom}")
+expect(!new File(basedir, 'b/pom.xml').text.contains('nativelib-linux'), 'the POM b is built from must not change')
+def aPom = deployedPom('a')
+expect(aPom.contains('<id>nativelib-linux-aarch_64</id>') && aPom.contains('<id>nativelib-linux-x86_64-amd64</id>'),
+        "a's deployed POM should select the JARs of both platforms assembled:\n${aPom}")
+// (the project's own profiles keep their ${...}, as in any deployed POM; the added ones hold literal coordinates)
+['a', 'b'].each {
+    def added = deployedPom(it).substring(deployedPom(it).indexOf('<!-- Added by nativelib'))
+    expect(!added.contains('${'), "${it}'s platform profiles hold an unresolved expression:\n${added}")
+}
+
+// One dependency on B: this machine's JARs of B and A, and every platform's with -Dnativelib.platform=all.
+def here = new File(basedir, 'consumer/this-platform.txt').text
+['dev.nativelib.its.release:a:jar:linux-x86_64:1.0.0:compile', 'dev.nativelib.its.release:b:jar:linux-x86_64:1.0.0:compile'].each {
+    expect(here.contains(it), "the consumer's class path lacks ${it}:\n${here}")
+}
+expect(!here.contains('linux-aarch_64'), "the consumer got another platform's JAR:\n${here}")
 def all = new File(basedir, 'consumer/all-platforms.txt').text
 ['dev.nativelib.its.release:a:jar:linux-x86_64:1.0.0', 'dev.nativelib.its.release:a:jar:linux-aarch_64:1.0.0',
  'dev.nativelib.its.release:b:jar:linux-x86_64:1.0.0'].each {
     expect(all.contains(it), "with -Dnativelib.platform=all the class path lacks ${it}:\n${all}")
 }
 
-// The consumer named only b-platform; Maven chose B's and A's JARs, the loader loaded both in order.
-has('[consumer] value=42 from dev.nativelib.its.release:b:1.0.0 linux-x86_64')
-has('[consumer] loaded liba.so.1.0.0\n[consumer] loaded libb.so.1.0.0')
+// The consumer named only B; Maven chose B's and A's JARs, the loader loaded both in order. So did the consumer of
+// b-platform.
+['consumer', 'platform-consumer'].each {
+    has("[${it}] value=42 from dev.nativelib.its.release:b:1.0.0 linux-x86_64".toString())
+    has("[${it}] loaded liba.so.1.0.0\n[${it}] loaded libb.so.1.0.0".toString())
+}
 
 // Version skew is named, with what to do.
 has('[skew] failed: dev.nativelib.its.release:b:1.0.0 was built against dev.nativelib.its.release:a:1.0.0 and'
@@ -59,4 +88,5 @@ def same = { String a, String b ->
 same('a/target/a-1.0.0-linux-x86_64.jar', 'a/target-again/a-1.0.0-linux-x86_64.jar')
 same('a-platform/target/nativelib-platform/pom.xml', 'a-platform/target-again/nativelib-platform/pom.xml')
 same('family-bom/target/nativelib-bom/pom.xml', 'family-bom/target-again/nativelib-bom/pom.xml')
+same('b/target/nativelib-pom/pom.xml', 'b/target-again/nativelib-pom/pom.xml')
 return true

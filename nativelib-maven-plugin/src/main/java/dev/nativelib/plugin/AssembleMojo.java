@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -56,12 +57,22 @@ public class AssembleMojo extends AbstractMojo {
     @Parameter
     private List<String> platformSpecificLibraries;
 
+    /**
+     * Rewrites the platform profiles that {@code package} added to the POM this project deploys so they cover every
+     * platform attached now, the assembled ones included (see the {@code package} goal's parameter of this name).
+     */
+    @Parameter(property = "nativelib.platformProfiles", defaultValue = "true")
+    private boolean platformProfiles;
+
     /** Skips assembling. */
     @Parameter(property = "nativelib.assemble.skip", defaultValue = "false")
     private boolean skip;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
     private final MavenProjectHelper projectHelper;
 
@@ -99,6 +110,9 @@ public class AssembleMojo extends AbstractMojo {
         for (PlatformJar j : assembly.toAttach()) {
             getLog().info(j.platform() + ": attaching " + j.file());
             projectHelper.attachArtifact(project, "jar", j.platform().name(), j.file().toFile());
+        }
+        if (platformProfiles) {
+            PlatformProfilesStep.run(project, session, getLog());
         }
         int count = assembly.toAttach().size() + assembly.alreadyAttached().size();
         getLog().info("Assembled " + project.getArtifactId() + " " + project.getVersion() + " for " + count

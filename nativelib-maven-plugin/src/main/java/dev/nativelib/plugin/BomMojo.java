@@ -19,7 +19,7 @@ import org.apache.maven.project.MavenProject;
 /**
  * Turns this {@code pom}-packaged project into the bill of materials of a family of native packages: the POM it
  * installs and deploys is replaced by one whose {@code dependencyManagement} lists, for every package, its POM, its
- * classifier JAR for every platform and its {@code -platform} POM, all at one version. Consumers import it
+ * classifier JAR for every platform and, with {@code platformPoms}, its {@code -platform} POM, all at one version. Consumers import it
  * ({@code <type>pom</type>}, {@code <scope>import</scope>}) so packages that depend on each other stay aligned.
  */
 @Mojo(name = "bom", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
@@ -41,8 +41,12 @@ public class BomMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> packagePlatforms;
 
-    /** Whether each package has a {@code -platform} POM (made by {@code nativelib:platform}) to manage too. */
-    @Parameter(defaultValue = "true")
+    /**
+     * Whether each package has a {@code -platform} POM (made by {@code nativelib:platform}) to manage too. Off by
+     * default: a package's own POM brings its JAR for the consumer's platform (see the {@code package} goal's
+     * {@code platformProfiles}), so most families have no {@code -platform} POMs.
+     */
+    @Parameter(defaultValue = "false")
     private boolean platformPoms;
 
     /** Other artifacts to manage, as {@code groupId:artifactId[:version]} JARs (Java bindings, say). */

@@ -50,6 +50,17 @@ public class PackageMojo extends AbstractNativeMojo {
     @Parameter(property = "nativelib.compressionThreads")
     private Integer compressionThreads;
 
+    /**
+     * Adds profiles to the POM this project installs and deploys (never to the one it is built from) that bring, to a
+     * build depending on the package ({@code <type>pom</type>}), the JAR for that build's platform; since the POM keeps
+     * its dependencies on the POMs of the packages it requires, a consumer gets their JARs too, transitively. The
+     * profiles list the platforms whose JARs are attached to this build ({@code assemble} adds the ones it attaches).
+     * For {@code pom}-packaged projects only. Maven 4 deploys a consumer POM it derives from {@code pom.xml} instead,
+     * unless the build runs with {@code -Dmaven.consumer.pom=false}; without it this goal warns under Maven 4.
+     */
+    @Parameter(property = "nativelib.platformProfiles", defaultValue = "true")
+    private boolean platformProfiles;
+
     /** Skips packaging. */
     @Parameter(property = "nativelib.skip", defaultValue = "false")
     private boolean skip;
@@ -107,5 +118,8 @@ public class PackageMojo extends AbstractNativeMojo {
         getLog().info("Packaged " + count + " librar" + (count == 1 ? "y" : "ies") + " for " + target + " into "
                 + output);
         projectHelper.attachArtifact(project, "jar", jarClassifier, output.toFile());
+        if (platformProfiles) {
+            PlatformProfilesStep.run(project, session, getLog());
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.nativelib.plugin;
 
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageRequirement;
-import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.deps.NativeArtifactResolver;
 import dev.nativelib.plugin.pom.Coordinates;
@@ -11,9 +10,7 @@ import dev.nativelib.plugin.pom.PlatformPom;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
@@ -24,9 +21,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Turns this {@code pom}-packaged project into the {@code -platform} POM of a native package: the POM it installs and
@@ -81,7 +75,8 @@ public class PlatformMojo extends AbstractMojo {
         }
         Coordinates pkg = nativePackage();
         List<Platform> list = PlatformParameter.parse(platforms, "platforms");
-        PackageDescriptor descriptor = descriptor(pkg, list);
+        PackageDescriptor descriptor = new NativeArtifactResolver(repositorySystem, session, project, getLog())
+                .descriptor(pkg.groupId(), pkg.artifactId(), pkg.version(), list);
         List<Coordinates> requires = new ArrayList<>();
         for (PackageRequirement r : descriptor.requires()) {
             requires.add(PlatformPom.platformPomOf(new Coordinates(r.groupId(), r.artifactId(), r.version(), "jar",
@@ -125,47 +120,5 @@ public class PlatformMojo extends AbstractMojo {
         }
         return new Coordinates(project.getGroupId(), id.substring(0, id.length() - "-platform".length()),
                 project.getVersion(), "jar", null, null);
-    }
-
-    /** Reads the descriptor from whichever of the package's classifier JARs can be resolved, this machine's first. */
-    private PackageDescriptor descriptor(Coordinates pkg, List<Platform> list) throws MojoExecutionException {
-        Set<Platform> order = new LinkedHashSet<>();
-        try {
-            Platform here = dev.nativelib.loader.platform.PlatformDetector.detect(System.getProperty("os.name"),
-                    System.getProperty("os.arch"));
-            if (list.contains(here)) {
-                order.add(here);
-            }
-        } catch (IllegalArgumentException e) {
-            // An unknown build machine: any listed platform will do.
-        }
-        order.addAll(list);
-        List<String> tried = new ArrayList<>();
-        for (Platform p : order) {
-            DefaultArtifact wanted = new DefaultArtifact(pkg.groupId(), pkg.artifactId(), p.name(), "jar",
-                    pkg.version());
-            try {
-                File jar = repositorySystem.resolveArtifact(session.getRepositorySession(),
-                        new ArtifactRequest(wanted, project.getRemoteProjectRepositories(), null)).getArtifact()
-                        .getFile();
-                if (jar != null && jar.isFile()) {
-                    List<FoundPackage> found = NativeArtifactResolver.packages(List.of(jar), p);
-                    for (FoundPackage f : found) {
-                        if (f.descriptor().artifactId().equals(pkg.artifactId())) {
-                            return f.descriptor();
-                        }
-                    }
-                    tried.add(wanted + " (no nativelib descriptor for " + pkg.artifactId() + " inside)");
-                    continue;
-                }
-                tried.add(wanted + " (not packaged yet)");
-            } catch (ArtifactResolutionException e) {
-                tried.add(wanted + " (not found)");
-            }
-        }
-        throw new MojoExecutionException("Cannot read the descriptor of native package " + pkg.groupId() + ":"
-                + pkg.artifactId() + ":" + pkg.version() + " to learn what it requires; tried:\n  "
-                + String.join("\n  ", tried) + "\nBuild it first: declare it as a dependency of " + project.getArtifactId()
-                + " (<type>pom</type>) so the reactor orders the modules, or install it.");
     }
 }

@@ -1,8 +1,10 @@
 package dev.nativelib.plugin.deps;
 
+import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageLayout;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.loader.platform.PlatformDetector;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +30,9 @@ import org.eclipse.aether.resolution.ArtifactResult;
  * platform), so projects depend on it with {@code <type>pom</type>}, and so do the POMs of packages that require it.
  * Maven has already resolved that graph (transitively, with dependency management and imported BOMs applied, each
  * node at its mediated version); for every {@code pom} node this resolver fetches {@code <G>:<A>:jar:<platform>:<V>}.
- * A dependency declared directly as a classifier JAR for the platform is used as it is.
+ * A dependency declared directly as a classifier JAR for the platform is used as it is; so is one that the platform
+ * profiles of a package's deployed POM brought, which is the same file the {@code pom} node leads to and is counted
+ * once.
  */
 public final class NativeArtifactResolver {
 
@@ -64,7 +68,7 @@ public final class NativeArtifactResolver {
      *                                been packaged yet; the message says which and what to do
      */
     public List<File> resolve(Platform platform) throws MojoExecutionException {
-        List<File> jars = new ArrayList<>();
+        Set<File> jars = new LinkedHashSet<>();
         for (Artifact a : project.getArtifacts()) {
             if (Artifact.SCOPE_TEST.equals(a.getScope())) {
                 continue;
@@ -88,7 +92,58 @@ public final class NativeArtifactResolver {
                         + " (or pick one of those platforms with -Dnativelib.platform).");
             }
         }
-        return jars;
+        return new ArrayList<>(jars);
+    }
+
+    /**
+     * Reads a native package's descriptor from whichever of its classifier JARs can be resolved, the build machine's
+     * platform first.
+     *
+     * @param groupId    the package's groupId
+     * @param artifactId its artifactId
+     * @param version    its version
+     * @param platforms  the platforms it is released for
+     * @return its descriptor
+     * @throws MojoExecutionException if no JAR of it can be resolved or none holds its descriptor; the message lists
+     *                                what was tried and says to build the package first
+     */
+    public PackageDescriptor descriptor(String groupId, String artifactId, String version, List<Platform> platforms)
+            throws MojoExecutionException {
+        Set<Platform> order = new LinkedHashSet<>();
+        try {
+            Platform here = PlatformDetector.detect(System.getProperty("os.name"), System.getProperty("os.arch"));
+            if (platforms.contains(here)) {
+                order.add(here);
+            }
+        } catch (IllegalArgumentException e) {
+            // An unknown build machine: any listed platform will do.
+        }
+        order.addAll(platforms);
+        List<String> tried = new ArrayList<>();
+        for (Platform p : order) {
+            DefaultArtifact wanted = new DefaultArtifact(groupId, artifactId, p.name(), "jar", version);
+            try {
+                File jar = repositorySystem.resolveArtifact(session.getRepositorySession(),
+                        new ArtifactRequest(wanted, project.getRemoteProjectRepositories(), null)).getArtifact()
+                        .getFile();
+                if (jar == null || !jar.isFile()) {
+                    tried.add(wanted + " (not packaged yet)");
+                    continue;
+                }
+                for (FoundPackage f : packages(List.of(jar), p)) {
+                    if (f.descriptor().artifactId().equals(artifactId)) {
+                        return f.descriptor();
+                    }
+                }
+                tried.add(wanted + " (no nativelib descriptor for " + artifactId + " inside)");
+            } catch (ArtifactResolutionException e) {
+                tried.add(wanted + " (not found)");
+            }
+        }
+        throw new MojoExecutionException("Cannot read the descriptor of native package " + groupId + ":" + artifactId
+                + ":" + version + " to learn what it requires; tried:\n  " + String.join("\n  ", tried)
+                + "\nBuild it first: declare it as a dependency of " + project.getArtifactId()
+                + " (<type>pom</type>) so the reactor orders the modules, or install it.");
     }
 
     private File classifierJar(Artifact a, String classifier) throws MojoExecutionException {

@@ -23,22 +23,24 @@ public final class PlatformActivation {
      * @param osName   value for {@code <os><name>}, or {@code null}
      * @param osFamily value for {@code <os><family>}, or {@code null}
      * @param arch     value for {@code <os><arch>}
-     * @param libcFile for Linux, a file whose presence marks musl: required to exist for a musl platform, to be missing
-     *                 for a glibc one; {@code null} when libc does not matter
-     * @param musl     whether {@code libcFile} must exist
      */
-    public record Activation(String osName, String osFamily, String arch, String libcFile, boolean musl) {
+    public record Activation(String osName, String osFamily, String arch) {
     }
 
     private PlatformActivation() {
     }
 
     /**
-     * @param platform   the platform
-     * @param libcMatters whether the profile must also tell glibc from musl (both variants are in the same POM)
+     * The C library is not part of an activation: Maven has no property for it, and a file test for musl's dynamic
+     * loader cannot stand in for one. It is wrong on a glibc Debian where the {@code musl} package put
+     * {@code /lib/ld-musl-x86_64.so.1} beside glibc, and Maven 4 does not evaluate file activations in the POMs of
+     * dependencies at all. Profiles for a platform that has a glibc and a musl build bring both JARs instead, and the
+     * loader picks the one for the C library the JVM runs on.
+     *
+     * @param platform the platform
      * @return the activations; empty when no JVM is known to report this platform
      */
-    public static List<Activation> of(Platform platform, boolean libcMatters) {
+    public static List<Activation> of(Platform platform) {
         String name = null;
         String family = null;
         switch (platform.os()) {
@@ -47,25 +49,12 @@ public final class PlatformActivation {
             case "sunos" -> name = "sunos";
             default -> name = platform.os();
         }
-        boolean musl = "musl".equals(platform.variant());
         List<Activation> out = new ArrayList<>();
         for (String raw : RAW_ARCHES) {
             if (PlatformDetector.normalizeArch(raw).equals(platform.arch())) {
-                String libc = libcMatters && "linux".equals(platform.os()) ? muslLoader(raw) : null;
-                out.add(new Activation(name, family, raw, libc, musl));
+                out.add(new Activation(name, family, raw));
             }
         }
         return out;
-    }
-
-    /** The musl dynamic loader's path: its presence is how a musl system (Alpine) is told apart from glibc. */
-    private static String muslLoader(String rawArch) {
-        String arch = switch (rawArch) {
-            case "amd64" -> "x86_64";
-            case "x86", "i386", "i486", "i586", "i686" -> "i386";
-            case "ppc64le" -> "powerpc64le";
-            default -> rawArch;
-        };
-        return "/lib/ld-musl-" + arch + ".so.1";
     }
 }

@@ -78,46 +78,10 @@ public record PlatformPom(Coordinates self, String name, Coordinates nativePacka
             xml.close("dependencies");
         }
         xml.open("profiles");
-        for (Platform p : platforms) {
-            boolean libcMatters = platforms.stream().anyMatch(o -> o != p && o.os().equals(p.os())
-                    && o.arch().equals(p.arch()));
-            List<PlatformActivation.Activation> activations = PlatformActivation.of(p, libcMatters);
-            for (int i = 0; i < activations.size(); i++) {
-                PlatformActivation.Activation a = activations.get(i);
-                xml.open("profile").element("id", "nativelib-" + p.name() + (activations.size() > 1 ? "-" + a.arch()
-                        : "")).open("activation")
-                        .open("property").element("name", "!" + PROPERTY).close("property")
-                        .open("os").element("name", a.osName()).element("family", a.osFamily())
-                        .element("arch", a.arch()).close("os");
-                if (a.libcFile() != null) {
-                    xml.open("file").element(a.musl() ? "exists" : "missing", a.libcFile()).close("file");
-                }
-                xml.close("activation");
-                writeClassifier(xml, p);
-                xml.close("profile");
-            }
-            xml.open("profile").element("id", "nativelib-" + p.name() + "-selected").open("activation")
-                    .open("property").element("name", PROPERTY).element("value", p.name()).close("property")
-                    .close("activation");
-            writeClassifier(xml, p);
-            xml.close("profile");
-        }
-        xml.open("profile").element("id", "nativelib-all").open("activation")
-                .open("property").element("name", PROPERTY).element("value", ALL).close("property")
-                .close("activation").open("dependencies");
-        for (Platform p : platforms) {
-            nativePackage.withType("jar").withClassifier(p.name()).write(xml);
-        }
-        xml.close("dependencies").close("profile");
+        PlatformProfiles.write(xml, nativePackage, platforms);
         xml.close("profiles");
         xml.close("project");
         return xml.toString();
-    }
-
-    private void writeClassifier(XmlWriter xml, Platform p) {
-        xml.open("dependencies");
-        nativePackage.withType("jar").withClassifier(p.name()).write(xml);
-        xml.close("dependencies");
     }
 
     /**

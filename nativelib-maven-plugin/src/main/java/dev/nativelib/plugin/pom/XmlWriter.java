@@ -6,8 +6,20 @@ package dev.nativelib.plugin.pom;
  */
 final class XmlWriter {
 
-    private final StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    private final StringBuilder out;
     private int depth;
+
+    /** A document: the XML declaration, then elements from the left margin. */
+    XmlWriter() {
+        this(0);
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    }
+
+    /** A fragment to insert into a document: no declaration, elements indented {@code depth} levels. */
+    XmlWriter(int depth) {
+        this.out = new StringBuilder();
+        this.depth = depth;
+    }
 
     XmlWriter comment(String text) {
         indent().append("<!-- ").append(escape(text).replace("--", "- -")).append(" -->\n");
