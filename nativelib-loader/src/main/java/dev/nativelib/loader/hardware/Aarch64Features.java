@@ -65,20 +65,24 @@ final class Aarch64Features {
     }
 
     /**
-     * @param cpuinfo  the text of {@code /proc/cpuinfo}
+     * @param features the value of the first processor's {@code Features} field of {@code /proc/cpuinfo}
      * @param evidence receives a line saying what was found
-     * @return the features of the first processor's {@code Features} line; {@code null} when there is none
+     * @return the features found in it
      */
-    static Set<String> fromCpuinfo(String cpuinfo, List<String> evidence) {
-        String line = CpuInfo.field(cpuinfo, "Features");
-        if (line == null) {
-            return null;
-        }
-        Set<String> words = CpuInfo.words(line);
+    static Set<String> fromCpuinfo(String features, List<String> evidence) {
         Set<String> out = new TreeSet<>();
-        for (String f : new String[] {"sve", "sve2"}) {
-            if (words.contains(f)) {
-                out.add(f);
+        int i = 0;
+        while (i < features.length()) {
+            while (i < features.length() && features.charAt(i) <= ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < features.length() && features.charAt(i) > ' ') {
+                i++;
+            }
+            String word = features.substring(start, i);
+            if (word.equals("sve") || word.equals("sve2")) {
+                out.add(word);
             }
         }
         evidence.add("aarch64: Features of /proc/cpuinfo: " + describe(out));

@@ -5,6 +5,7 @@ import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
 import dev.nativelib.loader.settings.Setting;
 import dev.nativelib.loader.settings.Settings;
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ import java.util.Set;
 public final class HardwareDetector {
 
     /** How much of {@code /proc/cpuinfo} is read: the first processor's block, which is all that is used. */
-    static final int CPUINFO_HEAD = 32 << 10;
+    static final int CPUINFO_HEAD = 16 << 10;
     /** {@code /proc/self/auxv} is a few hundred bytes; more would be no auxiliary vector. */
     static final int AUXV_LIMIT = 4 << 10;
     /** The driver's version files are one or two short lines. */
@@ -84,11 +85,16 @@ public final class HardwareDetector {
 
     /**
      * Probed once per process: neither the processor nor the driver of a running JVM changes. Without the settings,
-     * whose errors must reach the caller on every call rather than fail this class's initialisation.
+     * whose errors must reach the caller on every call. (A field rather than a holder class: one class less to load.)
      */
-    private static final class Holder {
-        static final MachineProperties PROBED = SYSTEM.probe(
-                PlatformDetector.detect(System.getProperty("os.name", ""), System.getProperty("os.arch", "")));
+    private static MachineProperties probed;
+
+    private static synchronized MachineProperties probed() {
+        if (probed == null) {
+            probed = SYSTEM.probe(PlatformDetector.detect(System.getProperty("os.name", ""),
+                    System.getProperty("os.arch", "")));
+        }
+        return probed;
     }
 
     /**
@@ -97,7 +103,7 @@ public final class HardwareDetector {
      *                                  not a list of properties; the message names the setting
      */
     public static MachineProperties current() {
-        MachineProperties machine = SYSTEM.withSettings(Holder.PROBED);
+        MachineProperties machine = SYSTEM.withSettings(probed());
         if (Log.debugging()) {
             Log.debug("machine properties: " + machine.signature() + " (" + String.join("; ", machine.evidence())
                     + ")");
@@ -159,13 +165,13 @@ public final class HardwareDetector {
 
     private int x86Level(List<String> evidence) {
         String cpuinfo = text("/proc/cpuinfo", CPUINFO_HEAD);
-        String flags = cpuinfo == null ? null : CpuInfo.field(cpuinfo, "flags");
+        String flags = cpuinfo == null ? null : field(cpuinfo, "flags");
         if (flags == null) {
             evidence.add("x86-64-v1: " + (cpuinfo == null ? "/proc/cpuinfo cannot be read"
                     : "/proc/cpuinfo has no flags line") + "; the baseline is assumed");
             return 1;
         }
-        return X86Level.level(CpuInfo.words(flags), evidence);
+        return X86Level.level(flags, evidence);
     }
 
     private Set<String> aarch64Features(List<String> evidence) {
@@ -173,7 +179,8 @@ public final class HardwareDetector {
         Set<String> features = auxv == null ? null : Aarch64Features.fromAuxv(auxv, evidence);
         if (features == null) {
             String cpuinfo = text("/proc/cpuinfo", CPUINFO_HEAD);
-            features = cpuinfo == null ? null : Aarch64Features.fromCpuinfo(cpuinfo, evidence);
+            String line = cpuinfo == null ? null : field(cpuinfo, "Features");
+            features = line == null ? null : Aarch64Features.fromCpuinfo(line, evidence);
         }
         if (features == null) {
             evidence.add("aarch64: neither /proc/self/auxv nor /proc/cpuinfo says which features there are; none"
@@ -315,11 +322,42 @@ public final class HardwareDetector {
         return bytes == null ? null : new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Reads a field of {@code key : value} lines, as {@code /proc/cpuinfo} (one block of them per processor) and the
+     * NVIDIA driver's version file have. Written out rather than with regular expressions, whose first use would cost
+     * a fresh JVM milliseconds.
+     *
+     * @param text the file's text, or its beginning
+     * @param key  a field name, e.g. {@code flags} or {@code Features}
+     * @return the value of the first line with that key (the first processor's), trimmed; {@code null} if no line
+     *         has it
+     */
+    static String field(String text, String key) {
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int colon = text.indexOf(':', start);
+            if (colon >= 0 && colon < end && text.substring(start, colon).trim().equals(key)) {
+                return text.substring(colon + 1, end).trim();
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+
     /** This process's files, system properties and environment. */
     static final class SystemSources implements Sources {
 
         @Override
         public byte[] read(String path, int limit) {
+            // Most machines have no NVIDIA driver: a stat rather than a FileNotFoundException, whose stack trace a
+            // fresh JVM would fill in for nothing.
+            if (!new File(path).exists()) {
+                return null;
+            }
             // FileInputStream rather than Files: the NIO channel classes would be loaded for this alone.
             try (InputStream in = new FileInputStream(path)) {
                 return in.readNBytes(limit);

@@ -37,14 +37,18 @@ public final class MachineProperties {
      * @return the machine's properties, sorted and without duplicates
      */
     public static MachineProperties of(Collection<VariantProperty> properties, List<String> evidence) {
-        List<VariantProperty> sorted = new ArrayList<>(properties);
-        Collections.sort(sorted);
-        for (int i = sorted.size() - 1; i > 0; i--) {
-            if (sorted.get(i).equals(sorted.get(i - 1))) {
-                sorted.remove(i);
+        // Insertion into a sorted list: a dozen properties at most, and no sorting classes to load for them.
+        List<VariantProperty> sorted = new ArrayList<>(properties.size());
+        for (VariantProperty p : properties) {
+            int at = sorted.size();
+            while (at > 0 && sorted.get(at - 1).compareTo(p) > 0) {
+                at--;
+            }
+            if (at == 0 || !sorted.get(at - 1).equals(p)) {
+                sorted.add(at, p);
             }
         }
-        return new MachineProperties(Collections.unmodifiableList(sorted), List.copyOf(evidence));
+        return new MachineProperties(List.copyOf(sorted), List.copyOf(evidence));
     }
 
     /**

@@ -37,7 +37,7 @@ final class NvidiaDriver {
      * @return the version, e.g. {@code 550.54.14}; {@code null} if the text holds none
      */
     static String versionFromProc(String text) {
-        String line = CpuInfo.field(text, "NVRM version");
+        String line = HardwareDetector.field(text, "NVRM version");
         int module = line == null ? -1 : line.indexOf("Kernel Module");
         if (module < 0) {
             return null;
@@ -75,6 +75,7 @@ final class NvidiaDriver {
 
     /**
      * @param driver   the driver version, as {@link #isVersion} accepts it
+     * @param source   the file it was read from, for the evidence
      * @param evidence receives a line saying what was found
      * @return the CUDA majors this driver runs, ascending, e.g. {@code [11, 12]}; empty if it is older than all
      */

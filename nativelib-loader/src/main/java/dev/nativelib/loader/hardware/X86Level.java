@@ -1,7 +1,6 @@
 package dev.nativelib.loader.hardware;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The x86-64 microarchitecture level (x86-64-v1 to v4, defined in the x86-64 psABI, "Micro-Architecture Levels")
@@ -47,19 +46,46 @@ final class X86Level {
             {"avx512vl", "AVX512VL"}},
     };
 
+    /** Where AVX2, BMI1 and LZCNT are in the v3 row of {@link #LEVELS}. */
+    private static final int AVX2 = 1;
+    private static final int BMI1 = 2;
+    private static final int LZCNT = 6;
+
     private X86Level() {
     }
 
     /**
-     * @param flags    the words of the {@code flags} field of {@code /proc/cpuinfo}
+     * @param flags    the value of the {@code flags} field of {@code /proc/cpuinfo}: flags separated by spaces
      * @param evidence receives a line saying what decided the level
      * @return the highest level whose features, and those of every level below, are all in {@code flags}: 1 to 4
      */
-    static int level(Set<String> flags, List<String> evidence) {
+    static int level(String flags, List<String> evidence) {
+        boolean[][] present = new boolean[LEVELS.length][];
+        for (int l = 0; l < LEVELS.length; l++) {
+            present[l] = new boolean[LEVELS[l].length];
+        }
+        // One pass over the line, comparing each word with the 21 flags wanted: no set of the 150 or so there are.
+        int i = 0;
+        while (i < flags.length()) {
+            while (i < flags.length() && flags.charAt(i) <= ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < flags.length() && flags.charAt(i) > ' ') {
+                i++;
+            }
+            mark(flags, start, i, present);
+        }
+        boolean abm = present[1][LZCNT];
+        if (!abm && present[1][AVX2] && present[1][BMI1]) {
+            present[1][LZCNT] = true;
+        }
         for (int level = 2; level <= 4; level++) {
             StringBuilder missing = new StringBuilder();
-            for (String[] feature : LEVELS[level - 2]) {
-                if (!has(flags, feature[0])) {
+            String[][] features = LEVELS[level - 2];
+            for (int f = 0; f < features.length; f++) {
+                String[] feature = features[f];
+                if (!present[level - 2][f]) {
                     missing.append(missing.length() == 0 ? "" : ", ").append(feature[1]).append(" (")
                             .append(feature[0]).append(')');
                 }
@@ -69,7 +95,7 @@ final class X86Level {
                         + ", not in the flags of /proc/cpuinfo");
                 return level - 1;
             }
-            if (level == 3 && !flags.contains("abm")) {
+            if (level == 3 && !abm) {
                 evidence.add("LZCNT taken as present: /proc/cpuinfo lists bmi1 and avx2 but no abm, a combination"
                         + " no processor has (a hypervisor hiding the bit from its guest kernel)");
             }
@@ -78,7 +104,18 @@ final class X86Level {
         return 4;
     }
 
-    private static boolean has(Set<String> flags, String flag) {
-        return flags.contains(flag) || flag.equals("abm") && flags.contains("bmi1") && flags.contains("avx2");
+    /** Marks the flag {@code line[start, end)} if it is one of {@link #LEVELS}. */
+    private static void mark(String line, int start, int end, boolean[][] present) {
+        int length = end - start;
+        for (int l = 0; l < LEVELS.length; l++) {
+            String[][] features = LEVELS[l];
+            for (int f = 0; f < features.length; f++) {
+                String flag = features[f][0];
+                if (flag.length() == length && line.startsWith(flag, start)) {
+                    present[l][f] = true;
+                    return;
+                }
+            }
+        }
     }
 }
