@@ -218,88 +218,20 @@ public final class HardwareDetector {
      *                                  message names the setting
      */
     public MachineProperties withSettings(MachineProperties probed) {
-        List<VariantProperty> found = new ArrayList<>(probed.properties());
-        List<String> evidence = new ArrayList<>(probed.evidence());
-        String addSource = source(Settings.HARDWARE_ADD);
         String add = raw(Settings.HARDWARE_ADD);
-        if (add != null) {
-            for (String[] item : items(addSource, add, false)) {
-                VariantProperty p = VariantProperty.of(item[0], item[1], item[2]);
-                int level = level(p);
-                if (level > 0) {
-                    addLevels(found, level);
-                } else {
-                    found.add(p);
-                }
-            }
-            evidence.add(addSource + " adds " + add);
-        }
-        String maskSource = source(Settings.HARDWARE_MASK);
         String mask = raw(Settings.HARDWARE_MASK);
-        if (mask != null) {
-            for (String[] item : items(maskSource, mask, true)) {
-                for (int i = found.size() - 1; i >= 0; i--) {
-                    if (masks(item, found.get(i))) {
-                        found.remove(i);
-                    }
-                }
-            }
-            evidence.add(maskSource + " masks " + mask);
+        if (add == null && mask == null) {
+            return probed;
         }
-        return add == null && mask == null ? probed : MachineProperties.of(found, evidence);
+        // Only now the class that parses them: most JVMs set neither.
+        return HardwareOverrides.apply(probed, source(Settings.HARDWARE_ADD), add, source(Settings.HARDWARE_MASK),
+                mask);
     }
 
-    /** Whether the mask item ({@code namespace :: feature} or a property) takes {@code p} away. */
-    private static boolean masks(String[] item, VariantProperty p) {
-        if (!item[0].equals(p.namespace()) || !item[1].equals(p.feature())) {
-            return false;
-        }
-        if (item.length == 2 || item[2].equals(p.value())) {
-            return true;
-        }
-        int masked = level(VariantProperty.of(item[0], item[1], item[2]));
-        return masked > 0 && level(p) >= masked;
-    }
-
-    /** @return N for {@code x86_64 :: level :: vN}, else 0 */
-    static int level(VariantProperty p) {
-        String v = p.value();
-        if (!p.namespace().equals("x86_64") || !p.feature().equals("level") || v.length() < 2 || v.length() > 3
-                || v.charAt(0) != 'v' || !dev.nativelib.loader.text.Chars.digits(v.substring(1))) {
-            return 0;
-        }
-        return Integer.parseInt(v.substring(1));
-    }
-
-    private static void addLevels(List<VariantProperty> found, int level) {
+    static void addLevels(List<VariantProperty> found, int level) {
         for (int l = 1; l <= level; l++) {
             found.add(VariantProperty.of("x86_64", "level", "v" + l));
         }
-    }
-
-    /**
-     * @return the comma-separated items of a setting, each split at {@code ::}: properties, or also
-     *         {@code namespace :: feature} pairs when {@code pairs}
-     * @throws IllegalArgumentException naming the setting when an item is neither
-     */
-    private static List<String[]> items(String source, String value, boolean pairs) {
-        List<String[]> out = new ArrayList<>();
-        for (String item : value.split(",", -1)) {
-            if (item.isBlank()) {
-                continue;
-            }
-            String[] parts = VariantProperty.split(item);
-            boolean valid = (parts.length == 3 || pairs && parts.length == 2) && VariantProperty.isName(parts[0])
-                    && VariantProperty.isName(parts[1]) && (parts.length == 2 || VariantProperty.isValue(parts[2]));
-            if (!valid) {
-                throw new IllegalArgumentException(source + "=" + value + " is not valid: '" + item.trim()
-                        + "' is not a variant property; use namespace :: feature :: value"
-                        + (pairs ? " (or namespace :: feature for all its values)" : "") + ", separated by commas,"
-                        + " in lower case, e.g. x86_64 :: level :: v4");
-            }
-            out.add(parts);
-        }
-        return out;
     }
 
     /** The setting's value from the sources: the system property, else the variable; blank counts as not set. */

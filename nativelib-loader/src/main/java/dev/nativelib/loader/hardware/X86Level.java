@@ -1,6 +1,8 @@
 package dev.nativelib.loader.hardware;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The x86-64 microarchitecture level (x86-64-v1 to v4, defined in the x86-64 psABI, "Micro-Architecture Levels")
@@ -51,6 +53,17 @@ final class X86Level {
     private static final int BMI1 = 2;
     private static final int LZCNT = 6;
 
+    /** Each flag of {@link #LEVELS}, with its place there: row in the high bits, column in the low four. */
+    private static final Map<String, Integer> WANTED = new HashMap<>();
+
+    static {
+        for (int l = 0; l < LEVELS.length; l++) {
+            for (int f = 0; f < LEVELS[l].length; f++) {
+                WANTED.put(LEVELS[l][f][0], l << 4 | f);
+            }
+        }
+    }
+
     private X86Level() {
     }
 
@@ -64,17 +77,21 @@ final class X86Level {
         for (int l = 0; l < LEVELS.length; l++) {
             present[l] = new boolean[LEVELS[l].length];
         }
-        // One pass over the line, comparing each word with the 21 flags wanted: no set of the 150 or so there are.
-        int i = 0;
-        while (i < flags.length()) {
-            while (i < flags.length() && flags.charAt(i) <= ' ') {
-                i++;
+        // One pass over the line, each word looked up among the 21 flags wanted. This runs interpreted in a fresh
+        // JVM: indexOf and one hash lookup per word, rather than charAt per character or a comparison per flag.
+        int start = 0;
+        while (start < flags.length()) {
+            int end = flags.indexOf(' ', start);
+            if (end < 0) {
+                end = flags.length();
             }
-            int start = i;
-            while (i < flags.length() && flags.charAt(i) > ' ') {
-                i++;
+            if (end > start) {
+                Integer at = WANTED.get(flags.substring(start, end));
+                if (at != null) {
+                    present[at >> 4][at & 15] = true;
+                }
             }
-            mark(flags, start, i, present);
+            start = end + 1;
         }
         boolean abm = present[1][LZCNT];
         if (!abm && present[1][AVX2] && present[1][BMI1]) {
@@ -102,20 +119,5 @@ final class X86Level {
         }
         evidence.add("x86-64-v4: every feature of x86-64-v2 to v4 is in the flags of /proc/cpuinfo");
         return 4;
-    }
-
-    /** Marks the flag {@code line[start, end)} if it is one of {@link #LEVELS}. */
-    private static void mark(String line, int start, int end, boolean[][] present) {
-        int length = end - start;
-        for (int l = 0; l < LEVELS.length; l++) {
-            String[][] features = LEVELS[l];
-            for (int f = 0; f < features.length; f++) {
-                String flag = features[f][0];
-                if (flag.length() == length && line.startsWith(flag, start)) {
-                    present[l][f] = true;
-                    return;
-                }
-            }
-        }
     }
 }

@@ -46,6 +46,8 @@ class HardwareColdStartTest {
                 " java.nio.channels.FileChannel ", " java.nio.file.Files ")) {
             assertFalse(sinceDetector.contains(costly), "detection loaded" + costly + ":\n" + sinceDetector);
         }
+        assertFalse(out.contains(" dev.nativelib.loader.hardware.HardwareOverrides "), "no setting, no override"
+                + " parser:\n" + sinceDetector);
     }
 
     @Test
