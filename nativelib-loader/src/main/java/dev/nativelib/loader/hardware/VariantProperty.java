@@ -9,9 +9,8 @@ import java.util.Objects;
  * {@code cuda :: runtime :: 12}. The namespace and the feature are made of {@code a-z 0-9 _}, the value of
  * {@code a-z 0-9 _ .} (PEP 817's rules), so that every property has exactly one spelling.
  *
- * <p>Properties order by namespace, then feature, then value, each compared as text except that the values of one
- * feature that are both a letter-free or {@code v}-prefixed number order numerically ({@code v2} before {@code v10},
- * {@code 9} before {@code 12}): the order a signature lists them in.
+ * <p>Properties order by namespace, then feature, then value; in values, runs of digits compare as numbers
+ * ({@code v2} before {@code v10}, {@code 12.9} before {@code 12.10}). That is the order a signature lists them in.
  */
 public final class VariantProperty implements Comparable<VariantProperty> {
 
