@@ -21,6 +21,8 @@ public final class Setting {
     public static final String PLATFORM = "platform";
     /** Kind: a size in bytes, optionally followed by {@code K}, {@code M} or {@code G} (powers of 1024). */
     public static final String SIZE = "size";
+    /** Kind: variant properties ({@code namespace :: feature :: value}), separated by commas. */
+    public static final String PROPERTIES = "properties";
 
     private final String property;
     private final String environment;
@@ -47,8 +49,8 @@ public final class Setting {
     }
 
     /**
-     * @return the kind of value: {@link #CHOICE}, {@link #BOOLEAN}, {@link #DIRECTORY}, {@link #PLATFORM} or
-     *         {@link #SIZE}
+     * @return the kind of value: {@link #CHOICE}, {@link #BOOLEAN}, {@link #DIRECTORY}, {@link #PLATFORM},
+     *         {@link #SIZE} or {@link #PROPERTIES}
      */
     public String kind() {
         return kind;

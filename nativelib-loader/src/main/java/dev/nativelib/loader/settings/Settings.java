@@ -47,9 +47,16 @@ public final class Settings {
     public static final Setting PREFER_SYSTEM = new Setting("nativelib.preferSystem", "NATIVELIB_PREFER_SYSTEM",
             Setting.BOOLEAN, List.of(), "the same for every package that sets nothing itself");
 
+    /** Variant properties the machine has besides the detected ones (read by the hardware detection). */
+    public static final Setting HARDWARE_ADD = new Setting("nativelib.hardware.add", "NATIVELIB_HARDWARE_ADD",
+            Setting.PROPERTIES, List.of(), "give this machine these variant properties besides the detected ones");
+    /** Variant properties the machine is to lack, detected or not (read by the hardware detection). */
+    public static final Setting HARDWARE_MASK = new Setting("nativelib.hardware.mask", "NATIVELIB_HARDWARE_MASK",
+            Setting.PROPERTIES, List.of(), "take these variant properties from this machine");
+
     /** Every setting, in the order the settings page lists them. */
     public static final List<Setting> ALL = List.of(PLATFORM, CACHE_DIR, CACHE_VERIFY, CACHE_ON_DAMAGE, PLAN, VERIFY,
-            LOG, MAX_LIBRARY_SIZE, PACKAGE_PATH, PACKAGE_PREFER_SYSTEM, PREFER_SYSTEM);
+            LOG, MAX_LIBRARY_SIZE, PACKAGE_PATH, PACKAGE_PREFER_SYSTEM, PREFER_SYSTEM, HARDWARE_ADD, HARDWARE_MASK);
 
     private Settings() {
     }

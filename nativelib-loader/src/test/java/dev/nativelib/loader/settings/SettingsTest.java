@@ -122,6 +122,8 @@ class SettingsTest {
             case Setting.SIZE:
                 return "a size in bytes, optionally followed by `K`, `M` or `G` (powers of 1024, either case), e.g."
                         + " `8G`; default `4G`";
+            case Setting.PROPERTIES:
+                return "variant properties, e.g. `x86_64 :: level :: v4`, separated by commas";
             default:
                 return "a platform name, e.g. `linux-x86_64`";
         }
