@@ -218,7 +218,7 @@ public final class PackageExtractor {
      */
     public static Path directory(FoundPackage pkg, Path cacheRoot) {
         PackageDescriptor d = pkg.descriptor();
-        return cacheRoot.resolve(d.groupId()).resolve(d.artifactId() + "-" + d.version() + "-" + d.platform().name()
+        return cacheRoot.resolve(d.groupId()).resolve(d.artifactId() + "-" + d.version() + "-" + d.classifier()
                 + "-" + pkg.contentHash().substring(0, 32));
     }
 

@@ -1,5 +1,6 @@
 package dev.nativelib.loader.descriptor;
 
+import dev.nativelib.loader.hardware.VariantProperty;
 import dev.nativelib.loader.platform.Platform;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,9 @@ import java.util.Properties;
  * package.artifactId=greet
  * package.version=1.0.0
  * package.platform=linux-x86_64
+ * package.variant=v3                       (a hardware variant only; then nativelib.format=2)
+ * package.variant.property.count=1
+ * package.variant.property.0=x86_64 :: level :: v3
  * library.count=1
  * library.0.path=lib/libgreet.so.1.0.0
  * library.0.name=greet
@@ -55,11 +59,17 @@ public final class DescriptorFormat {
     public static byte[] write(PackageDescriptor d) {
         StringBuilder out = new StringBuilder();
         out.append("# nativelib package descriptor; written by nativelib-maven-plugin\n");
-        put(out, "nativelib.format", Integer.toString(PackageDescriptor.FORMAT_VERSION));
+        put(out, "nativelib.format", d.variant() == null ? "1" : "2");
         put(out, "package.groupId", d.groupId());
         put(out, "package.artifactId", d.artifactId());
         put(out, "package.version", d.version());
         put(out, "package.platform", d.platform().name());
+        if (d.variant() != null) {
+            put(out, "package.variant", d.variant().label());
+            List<String> properties = new ArrayList<>();
+            d.variant().properties().forEach(p -> properties.add(p.toString()));
+            putList(out, "package.variant.property", properties);
+        }
         put(out, "library.count", Integer.toString(d.libraries().size()));
         for (int i = 0; i < d.libraries().size(); i++) {
             LibraryEntry l = d.libraries().get(i);
@@ -146,9 +156,17 @@ public final class DescriptorFormat {
                 requires.add(new PackageRequirement(f.text(k + "groupId"), f.text(k + "artifactId"), version,
                         range == null ? VersionRange.sameMajor(version) : VersionRange.parse(range)));
             }
+            PackageVariant variant = null;
+            if (f.optional("package.variant") != null) {
+                List<VariantProperty> properties = new ArrayList<>();
+                for (String property : f.list("package.variant.property")) {
+                    properties.add(VariantProperty.parse(property));
+                }
+                variant = new PackageVariant(f.text("package.variant"), properties);
+            }
             return new PackageDescriptor(f.text("package.groupId"), f.text("package.artifactId"),
                     f.text("package.version"), Platform.parse(f.text("package.platform")), libraries, aliases,
-                    requires, f.optional("package.cmakeName"), f.optional("package.cmakeNamespace"));
+                    requires, f.optional("package.cmakeName"), f.optional("package.cmakeNamespace"), variant);
         } catch (DescriptorException e) {
             throw e;
         } catch (IllegalArgumentException e) {

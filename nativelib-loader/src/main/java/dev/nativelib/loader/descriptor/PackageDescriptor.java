@@ -24,13 +24,19 @@ import java.util.Optional;
  * @param cmakeName  the CMake package name ({@code find_package(<cmakeName>)}), or {@code null} if the package
  *                   carries no CMake files
  * @param cmakeNamespace namespace of its imported targets ({@code <cmakeNamespace>::<library>}), or {@code null}
+ * @param variant    the hardware variant this package is, or {@code null} for the baseline of its platform
  */
 public record PackageDescriptor(String groupId, String artifactId, String version, Platform platform,
                                 List<LibraryEntry> libraries, List<AliasEntry> aliases,
-                                List<PackageRequirement> requires, String cmakeName, String cmakeNamespace) {
+                                List<PackageRequirement> requires, String cmakeName, String cmakeNamespace,
+                                PackageVariant variant) {
 
-    /** Current version of the descriptor format; readers reject newer versions. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Newest version of the descriptor format; readers reject newer versions. A package without a variant is
+     * written as format 1, which every loader reads; a variant needs format 2, so that a loader too old to choose
+     * between variants refuses it with a message instead of taking it for a second package of the platform.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /**
      * Validates and copies the lists.
@@ -44,6 +50,7 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
      * @param requires       native packages this one was built against
      * @param cmakeName      the CMake package name, or {@code null}
      * @param cmakeNamespace namespace of its imported targets, or {@code null}
+     * @param variant        the hardware variant this package is, or {@code null} for the baseline
      * @throws IllegalArgumentException if a coordinate is not a valid Maven coordinate part, two entries share a
      *                                  path, an entry is a directory of another, or an alias does not lead to a
      *                                  library of the package (see {@link AliasEntry})
@@ -59,6 +66,42 @@ public record PackageDescriptor(String groupId, String artifactId, String versio
         requires = List.copyOf(requires);
         PackageEntries.check(groupId + ":" + artifactId + ":" + version + " [" + platform + "]", platform,
                 libraries, aliases);
+    }
+
+    /**
+     * A baseline package (no variant).
+     *
+     * @param groupId        Maven groupId of the package
+     * @param artifactId     Maven artifactId of the package
+     * @param version        Maven version of the package
+     * @param platform       the platform the binaries are built for
+     * @param libraries      the shared libraries, in load order
+     * @param aliases        symbolic links to recreate next to the libraries
+     * @param requires       native packages this one was built against
+     * @param cmakeName      the CMake package name, or {@code null}
+     * @param cmakeNamespace namespace of its imported targets, or {@code null}
+     */
+    public PackageDescriptor(String groupId, String artifactId, String version, Platform platform,
+                             List<LibraryEntry> libraries, List<AliasEntry> aliases,
+                             List<PackageRequirement> requires, String cmakeName, String cmakeNamespace) {
+        this(groupId, artifactId, version, platform, libraries, aliases, requires, cmakeName, cmakeNamespace, null);
+    }
+
+    /**
+     * @param v the variant, or {@code null} for the baseline
+     * @return this package as that variant
+     */
+    public PackageDescriptor withVariant(PackageVariant v) {
+        return new PackageDescriptor(groupId, artifactId, version, platform, libraries, aliases, requires, cmakeName,
+                cmakeNamespace, v);
+    }
+
+    /**
+     * @return the Maven classifier of the package's JAR and the name of its root in the JAR: the platform name, and
+     *         for a variant {@code -<label>} after it, e.g. {@code linux-x86_64} or {@code linux-x86_64-v3}
+     */
+    public String classifier() {
+        return variant == null ? platform.name() : platform.name() + "-" + variant.label();
     }
 
     /**

@@ -41,6 +41,23 @@ public final class PackageLayout {
     }
 
     /**
+     * @param d a package's descriptor
+     * @return its root relative to {@link #ROOT}, as written in the index: {@code <groupId>/<artifactId>/<classifier>/}
+     *         (the classifier names a variant after the platform, e.g. {@code linux-x86_64-v3})
+     */
+    public static String indexEntry(PackageDescriptor d) {
+        return d.groupId() + "/" + d.artifactId() + "/" + d.classifier() + "/";
+    }
+
+    /**
+     * @param d a package's descriptor
+     * @return its root as a JAR entry name, ending in {@code /}
+     */
+    public static String packageRoot(PackageDescriptor d) {
+        return ROOT + indexEntry(d);
+    }
+
+    /**
      * @param groupId    the package's groupId
      * @param artifactId the package's artifactId
      * @param platform   the package's platform

@@ -97,7 +97,7 @@ class DescriptorFormatTest {
     void newerFormatAsksForANewerLoader() {
         DescriptorException e = assertThrows(DescriptorException.class, () -> read("nativelib.format=7\n"));
         assertEquals("test.properties: descriptor format 7 is not supported by this nativelib-loader (it reads"
-                + " format 1 to 1); use a nativelib-loader at least as new as the nativelib-maven-plugin that built"
+                + " format 1 to 2); use a nativelib-loader at least as new as the nativelib-maven-plugin that built"
                 + " the package", e.getMessage());
     }
 
@@ -318,5 +318,47 @@ class DescriptorFormatTest {
     private static PackageDescriptor read(String text) throws IOException {
         return DescriptorFormat.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                 "test.properties");
+    }
+
+    @Test
+    void aVariantIsFormatTwoAndReadsBack() throws IOException {
+        PackageDescriptor v3 = sample().withVariant(new PackageVariant("v3",
+                List.of(dev.nativelib.loader.hardware.VariantProperty.parse("x86_64::level::v3"))));
+        String text = new String(DescriptorFormat.write(v3), StandardCharsets.UTF_8);
+        assertEquals(true, text.contains("""
+                nativelib.format=2
+                package.groupId=dev.example
+                package.artifactId=greet
+                package.version=1.0.0
+                package.platform=linux-x86_64
+                package.variant=v3
+                package.variant.property.count=1
+                package.variant.property.0=x86_64 \\:\\: level \\:\\: v3
+                library.count=2
+                """), text);
+        PackageDescriptor back = DescriptorFormat.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "v3.properties");
+        assertEquals(v3, back);
+        assertEquals("linux-x86_64-v3", back.classifier());
+        assertEquals("dev.example/greet/linux-x86_64-v3/", PackageLayout.indexEntry(back));
+        assertEquals("linux-x86_64", sample().classifier());
+    }
+
+    @Test
+    void aVariantNeedsAValidLabelAndOneValuePerFeature() {
+        List<dev.nativelib.loader.hardware.VariantProperty> v3 =
+                List.of(dev.nativelib.loader.hardware.VariantProperty.parse("x86_64::level::v3"));
+        assertEquals("variant label 'musl' is reserved: <platform>-musl would read as a platform with a C library;"
+                + " choose another label", assertThrows(IllegalArgumentException.class,
+                () -> new PackageVariant("musl", v3)).getMessage());
+        assertEquals("variant label 'V3' is invalid: it must be a lowercase letter followed by up to 15 lowercase"
+                + " letters, digits or _ (e.g. v3, cuda12, avx512)", assertThrows(IllegalArgumentException.class,
+                () -> new PackageVariant("V3", v3)).getMessage());
+        assertEquals("variant 'x' gives x86_64 :: level more than one value; a variant needs one value per feature"
+                + " (the machine's levels include the lower ones: x86_64 :: level :: v3 runs on v4 too)",
+                assertThrows(IllegalArgumentException.class, () -> new PackageVariant("x", List.of(
+                        dev.nativelib.loader.hardware.VariantProperty.parse("x86_64::level::v3"),
+                        dev.nativelib.loader.hardware.VariantProperty.parse("x86_64::level::v4")))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new PackageVariant("empty", List.of()));
     }
 }
