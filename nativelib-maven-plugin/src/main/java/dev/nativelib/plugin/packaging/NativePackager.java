@@ -14,6 +14,9 @@ import dev.nativelib.loader.descriptor.PackageRequirement;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.plugin.cmake.CMakePackageWriter;
 import dev.nativelib.plugin.cmake.CMakeSettings;
+import dev.nativelib.plugin.pkgconfig.PkgConfigMode;
+import dev.nativelib.plugin.pkgconfig.PkgConfigRelocator;
+import dev.nativelib.plugin.pkgconfig.PkgConfigWriter;
 import dev.nativelib.loader.descriptor.Sha256;
 import dev.nativelib.plugin.audit.AuditedLibrary;
 import dev.nativelib.plugin.relocate.RunPathRewriter;
@@ -157,9 +160,91 @@ public final class NativePackager {
             generated.putAll(CMakePackageWriter.write(descriptor, cmake, headerDirs, contents.importLibraries(),
                     cmakeDependencies(request.dependencies())));
         }
+        generated.putAll(pkgConfig(request, descriptor, contents, rewrites));
         Set<String> aliasNames = new LinkedHashSet<>();
         aliases.forEach(a -> aliasNames.add(a.path().substring(a.path().lastIndexOf('/') + 1)));
         return new PreparedPackage(request, descriptor, sources, generated, audited, aliasNames, rewrites);
+    }
+
+    /**
+     * The package's pkg-config files: the install prefix's own, relocated, or one generated per library (see
+     * {@link PkgConfigMode}).
+     */
+    private static Map<String, byte[]> pkgConfig(PackageRequest request, PackageDescriptor descriptor,
+                                                 PrefixContents contents, List<String> rewrites)
+            throws PackagingException {
+        Path prefix = request.installPrefix();
+        if (request.pkgConfig() == PkgConfigMode.NONE) {
+            return Map.of();
+        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try {
+            List<String> shipped = request.pkgConfig() == PkgConfigMode.AUTO
+                    ? PkgConfigRelocator.find(prefix, request.libraryDirectories()) : List.of();
+            if (!shipped.isEmpty()) {
+                List<String> roots = List.of(prefix.toAbsolutePath().normalize().toString(),
+                        prefix.toRealPath().toString());
+                for (String path : shipped) {
+                    PkgConfigRelocator.Relocated relocated;
+                    try {
+                        relocated = PkgConfigRelocator.relocate(path,
+                                PkgConfigRelocator.decode(Files.readAllBytes(prefix.resolve(path))), roots);
+                    } catch (IllegalArgumentException e) {
+                        throw new PackagingException(e.getMessage() + " in " + prefix + ": consumers would compile"
+                                + " or link against that path on their own machine, not against this package. Make"
+                                + " it relative to ${prefix} in the install step, or leave the shipped .pc files out"
+                                + " and generate one per library with <pkgConfig>generate</pkgConfig>"
+                                + " (-Dnativelib.pkgConfig=generate).", e);
+                    }
+                    out.put(path, PkgConfigRelocator.encode(relocated.text()));
+                    rewrites.addAll(relocated.changes());
+                }
+                return out;
+            }
+        } catch (IOException e) {
+            throw new PackagingException("Cannot read the pkg-config files of " + prefix + ": " + e.getMessage(), e);
+        }
+        List<String> includes = request.cmake() != null ? request.cmake().includeDirectories()
+                : List.of(request.includeDirectory());
+        List<String> existing = includes.stream().filter(dir -> Files.isDirectory(prefix.resolve(dir))).distinct()
+                .toList();
+        try {
+            return PkgConfigWriter.write(descriptor, existing, request.cmake() == null ? List.of()
+                    : request.cmake().compileDefinitions(), contents.importLibraries(),
+                    pkgConfigDependencies(request.dependencies()));
+        } catch (IllegalArgumentException e) {
+            throw new PackagingException("Cannot write pkg-config files for " + prefix + ": " + e.getMessage()
+                    + ". Rename the library, or package no .pc files with <pkgConfig>none</pkgConfig>.", e);
+        }
+    }
+
+    /**
+     * The required packages, with the pkg-config module that provides each name their libraries can be needed by:
+     * a library's generated {@code .pc}, where its package carries one.
+     */
+    private static List<PkgConfigWriter.Dependency> pkgConfigDependencies(List<FoundPackage> dependencies) {
+        List<PkgConfigWriter.Dependency> out = new ArrayList<>();
+        for (FoundPackage p : dependencies) {
+            Map<String, Boolean> hasFile = new HashMap<>();
+            Map<String, String> providers = new LinkedHashMap<>();
+            p.descriptor().libraryNames().forEach((name, l) -> {
+                if (hasFile.computeIfAbsent(l.name(), n -> carries(p, PkgConfigWriter.DIRECTORY + n + ".pc"))) {
+                    providers.put(name, l.name());
+                }
+            });
+            if (!providers.isEmpty()) {
+                out.add(new PkgConfigWriter.Dependency(p.descriptor().version(), providers));
+            }
+        }
+        return out;
+    }
+
+    private static boolean carries(FoundPackage p, String path) {
+        try (java.io.InputStream in = p.open(path)) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The required packages that carry CMake files, with the names their libraries can be needed by. */

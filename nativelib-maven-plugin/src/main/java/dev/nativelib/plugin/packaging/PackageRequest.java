@@ -3,6 +3,7 @@ package dev.nativelib.plugin.packaging;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.cmake.CMakeSettings;
+import dev.nativelib.plugin.pkgconfig.PkgConfigMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +28,13 @@ import java.util.List;
  *                           {@code share/cmake/**}) is shipped instead of a generated one
  * @param dependencies       the native packages the project depends on, for this platform
  * @param globalLibraries    logical names of libraries to open with global symbol scope
+ * @param pkgConfig          which pkg-config files the package carries
  */
 public record PackageRequest(String groupId, String artifactId, String version, Platform platform,
                              Path installPrefix, List<String> libraryDirectories, String includeDirectory,
                              Instant timestamp, Path output, boolean rewriteRunPaths, Path stagingDirectory,
                              CMakeSettings cmake, boolean keepExistingCMake, List<FoundPackage> dependencies,
-                             List<String> globalLibraries) {
+                             List<String> globalLibraries, PkgConfigMode pkgConfig) {
 
     /**
      * Copies the lists.
@@ -52,6 +54,7 @@ public record PackageRequest(String groupId, String artifactId, String version, 
      * @param keepExistingCMake  whether to ship the install prefix's own CMake package instead of a generated one
      * @param dependencies       the native packages the project depends on, for this platform
      * @param globalLibraries    logical names of libraries to open with global symbol scope
+     * @param pkgConfig          which pkg-config files the package carries
      */
     public PackageRequest {
         libraryDirectories = List.copyOf(libraryDirectories);
@@ -60,7 +63,7 @@ public record PackageRequest(String groupId, String artifactId, String version, 
     }
 
     /**
-     * A request without CMake files or dependencies.
+     * A request without CMake files, pkg-config files or dependencies.
      *
      * @param groupId            the package's groupId
      * @param artifactId         the package's artifactId
@@ -78,6 +81,6 @@ public record PackageRequest(String groupId, String artifactId, String version, 
                           List<String> libraryDirectories, String includeDirectory, Instant timestamp, Path output,
                           boolean rewriteRunPaths, Path stagingDirectory) {
         this(groupId, artifactId, version, platform, installPrefix, libraryDirectories, includeDirectory, timestamp,
-                output, rewriteRunPaths, stagingDirectory, null, true, List.of(), List.of());
+                output, rewriteRunPaths, stagingDirectory, null, true, List.of(), List.of(), PkgConfigMode.NONE);
     }
 }

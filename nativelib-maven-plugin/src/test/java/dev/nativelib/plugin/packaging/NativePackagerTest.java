@@ -252,7 +252,7 @@ class NativePackagerTest {
         return new PackageRequest("dev.example", "greet", "1.0.0", LINUX, prefix, List.of("lib"), "include", TIME,
                 output, false, tmp.resolve("staging"), new dev.nativelib.plugin.cmake.CMakeSettings("Greet", "Greet",
                 dev.nativelib.plugin.cmake.Compatibility.SameMajorVersion, List.of("include"), List.of()),
-                keepExisting, List.of(), List.of());
+                keepExisting, List.of(), List.of(), dev.nativelib.plugin.pkgconfig.PkgConfigMode.NONE);
     }
 
     @Test

@@ -207,9 +207,10 @@ class UnpackTest {
                 list(PREPEND CMAKE_PREFIX_PATH "${_nativelib_deps}/base")
                 list(PREPEND CMAKE_MODULE_PATH "${_nativelib_deps}/base/cmake")
                 set(NATIVELIB_RUNTIME_DIRS "${_nativelib_deps}/base/lib" "${_nativelib_deps}/top/lib")
+                set(NATIVELIB_PKG_CONFIG_PATH "${_nativelib_deps}/base/lib/pkgconfig")
                 unset(_nativelib_deps)
                 """, DepsFileWriter.write("linux-x86_64", List.of(
-                new DepsFileWriter.Entry("g:base:1.2", "base", Set.of("lib"), true),
-                new DepsFileWriter.Entry("g:top:1.0", "top", Set.of("lib"), false))));
+                new DepsFileWriter.Entry("g:base:1.2", "base", Set.of("lib"), true, Set.of("lib/pkgconfig")),
+                new DepsFileWriter.Entry("g:top:1.0", "top", Set.of("lib"), false, Set.of()))));
     }
 }
