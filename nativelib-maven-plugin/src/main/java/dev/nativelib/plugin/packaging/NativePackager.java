@@ -190,8 +190,9 @@ public final class NativePackager {
                         relocated = PkgConfigRelocator.relocate(path,
                                 PkgConfigRelocator.decode(Files.readAllBytes(prefix.resolve(path))), roots);
                     } catch (IllegalArgumentException e) {
-                        throw new PackagingException(e.getMessage() + " in " + prefix + ": consumers would compile"
-                                + " or link against that path on their own machine, not against this package. Make"
+                        throw new PackagingException("Cannot ship the pkg-config files of " + prefix + ": "
+                                + e.getMessage() + ", so consumers would compile or link against that path on their"
+                                + " own machine, not against this package. Make"
                                 + " it relative to ${prefix} in the install step, or leave the shipped .pc files out"
                                 + " and generate one per library with <pkgConfig>generate</pkgConfig>"
                                 + " (-Dnativelib.pkgConfig=generate).", e);

@@ -95,7 +95,7 @@ public final class PkgConfigRelocator {
         List<String> roots = new ArrayList<>(installPrefix);
         String oldPrefix = null;
         for (String line : lines) {
-            Matcher m = VARIABLE.matcher(line);
+            Matcher m = VARIABLE.matcher(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
             if (m.matches() && m.group(1).equals("prefix") && !isField(line)) {
                 oldPrefix = unquote(m.group(2).strip());
                 break;

@@ -156,7 +156,9 @@ public final class PkgConfigWriter {
         if (file.equals(preferred) || linkedBy.get(join(dir, preferred)) == l) {
             devName = preferred;
         } else {
-            if (file.startsWith("lib") && file.endsWith(suffix)) {
+            // libfoo.so itself; not libfoo.2.dylib, whose -lfoo.2 works but reads as a mistake.
+            if (file.startsWith("lib") && file.endsWith(suffix)
+                    && !file.substring(3, file.length() - suffix.length()).contains(".")) {
                 devName = file;
             }
             for (Map.Entry<String, LibraryEntry> e : linkedBy.entrySet()) {
