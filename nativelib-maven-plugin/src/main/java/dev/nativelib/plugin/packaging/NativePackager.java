@@ -21,6 +21,7 @@ import dev.nativelib.loader.descriptor.Sha256;
 import dev.nativelib.plugin.audit.AuditedLibrary;
 import dev.nativelib.plugin.relocate.RunPathRewriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,7 +242,7 @@ public final class NativePackager {
     }
 
     private static boolean carries(FoundPackage p, String path) {
-        try (java.io.InputStream in = p.open(path)) {
+        try (InputStream in = p.open(path)) {
             return true;
         } catch (IOException | RuntimeException e) {
             return false;

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,7 +66,7 @@ public final class PkgConfigRelocator {
         Set<String> dirs = new LinkedHashSet<>();
         libraryDirectories.forEach(dir -> dirs.add(dir + "/pkgconfig"));
         dirs.add("share/pkgconfig");
-        Set<String> found = new java.util.TreeSet<>();
+        Set<String> found = new TreeSet<>();
         for (String dir : dirs) {
             Path d = prefix.resolve(dir);
             if (!Files.isDirectory(d)) {
@@ -82,17 +83,17 @@ public final class PkgConfigRelocator {
     /**
      * @param path          the file, relative to the install prefix, e.g. {@code lib/pkgconfig/glib-2.0.pc}
      * @param text          its text
-     * @param installPrefix the install prefix as it is named on this machine (absolute paths under it are moved
-     *                      under {@code ${prefix}} too)
+     * @param installPrefixNames the install prefix's absolute names on this machine, as given and with links
+     *                           resolved (absolute paths under them are moved under {@code ${prefix}} too)
      * @return the relocatable text
      * @throws IllegalArgumentException if an absolute path outside both prefixes stays in the flags a consumer gets;
      *                                  the message names the file, the line and the path
      */
-    public static Relocated relocate(String path, String text, List<String> installPrefix) {
+    public static Relocated relocate(String path, String text, List<String> installPrefixNames) {
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
         String newPrefix = "${pcfiledir}" + "/..".repeat(dir.isEmpty() ? 0 : dir.split("/").length);
         String[] lines = text.split("\n", -1);
-        List<String> roots = new ArrayList<>(installPrefix);
+        List<String> roots = new ArrayList<>(installPrefixNames);
         String oldPrefix = null;
         for (String line : lines) {
             Matcher m = VARIABLE.matcher(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
@@ -233,14 +234,10 @@ public final class PkgConfigRelocator {
         return s.startsWith("/") || s.matches("^[A-Za-z]:[/\\\\].*");
     }
 
+    /** Drops the quotes around a token or left on one side of it by splitting on blanks. */
     private static String unquote(String s) {
-        String out = s;
-        if (out.length() >= 2 && (out.startsWith("\"") && out.endsWith("\"") || out.startsWith("'")
-                && out.endsWith("'"))) {
-            out = out.substring(1, out.length() - 1);
-        }
-        return out.startsWith("\"") || out.startsWith("'") ? out.substring(1) : out.endsWith("\"")
-                || out.endsWith("'") ? out.substring(0, out.length() - 1) : out;
+        String out = s.startsWith("\"") || s.startsWith("'") ? s.substring(1) : s;
+        return out.endsWith("\"") || out.endsWith("'") ? out.substring(0, out.length() - 1) : out;
     }
 
     /**
