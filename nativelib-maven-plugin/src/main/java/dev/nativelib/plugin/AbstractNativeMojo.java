@@ -16,6 +16,7 @@ import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.plugin.cmake.CMakeSettings;
 import dev.nativelib.plugin.cmake.Compatibility;
 import dev.nativelib.plugin.deps.NativeArtifactResolver;
+import dev.nativelib.plugin.pkgconfig.PkgConfigMode;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -175,6 +176,16 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     @Parameter(property = "nativelib.cmake.generate", defaultValue = "true")
     protected boolean generateCMakePackage;
 
+    /**
+     * Which pkg-config files the package carries, for Meson, autotools and Makefile consumers: {@code auto} ships
+     * the install prefix's own {@code .pc} files ({@code <libraryDirectory>/pkgconfig}, {@code share/pkgconfig})
+     * made relocatable, or, when it has none, generates one per library, {@code lib/pkgconfig/<name>.pc} named
+     * after the library's logical name; {@code generate} always generates them and leaves the prefix's own out;
+     * {@code none} ships none. See the site's pkg-config page.
+     */
+    @Parameter(property = "nativelib.pkgConfig", defaultValue = "auto")
+    protected String pkgConfig;
+
     /** The project being built: its coordinates, build directory, properties and resolved dependencies. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -222,9 +233,18 @@ abstract class AbstractNativeMojo extends AbstractMojo {
                             project.getArtifactId(), project.getVersion(), target), layout, jar)
                     .withCMake(new PackageRequest.CMake(cmakeSettings(), keepExistingCMakeConfig))
                     .withDependencies(dependencies)
-                    .withGlobalLibraries(globalLibraries == null ? List.of() : globalLibraries));
+                    .withGlobalLibraries(globalLibraries == null ? List.of() : globalLibraries)
+                    .withPkgConfig(pkgConfigMode()));
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    private PkgConfigMode pkgConfigMode() throws MojoExecutionException {
+        try {
+            return PkgConfigMode.parse(pkgConfig == null ? "auto" : pkgConfig);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid <pkgConfig> (-Dnativelib.pkgConfig): " + e.getMessage(), e);
         }
     }
 

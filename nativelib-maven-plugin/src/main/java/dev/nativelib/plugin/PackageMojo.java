@@ -6,6 +6,7 @@ import dev.nativelib.plugin.packaging.NativePackager;
 import dev.nativelib.plugin.packaging.PackagingException;
 import dev.nativelib.plugin.packaging.PreparedPackage;
 import java.nio.file.Path;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -109,6 +110,10 @@ public class PackageMojo extends AbstractNativeMojo {
             getLog().info("CMake: find_package(" + prepared.descriptor().cmakeName() + ") gives "
                     + String.join(", ", prepared.descriptor().libraries().stream()
                     .map(l -> prepared.descriptor().cmakeNamespace() + "::" + l.name()).toList()));
+        }
+        List<String> pcFiles = prepared.generated().keySet().stream().filter(p -> p.endsWith(".pc")).toList();
+        if (!pcFiles.isEmpty()) {
+            getLog().info("pkg-config: " + String.join(", ", pcFiles));
         }
         for (LibraryEntry library : prepared.descriptor().libraries()) {
             getLog().info("  " + library.path() + " (" + library.name() + ", " + library.size() + " bytes"

@@ -1,18 +1,13 @@
 package dev.nativelib.plugin;
 
-import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.deps.NativeArtifactResolver;
-import dev.nativelib.plugin.unpack.DepsFileWriter;
-import dev.nativelib.plugin.unpack.PackageUnpacker;
+import dev.nativelib.plugin.unpack.DependencyUnpacker;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -30,7 +25,9 @@ import org.eclipse.aether.RepositorySystem;
  * BOMs applied, each at its own version), unpacks each under {@code target/nativelib/<artifactId>/}, and writes
  * {@code target/nativelib/nativelib-deps.cmake} so that a CMake build finds them with {@code find_package}. Also sets
  * the {@code nativelib.prefixPath} property (the package directories, {@code ;}-separated, for
- * {@code -DCMAKE_PREFIX_PATH}) and {@code nativelib.depsFile}.
+ * {@code -DCMAKE_PREFIX_PATH}) and {@code nativelib.depsFile}. For Meson, autotools and Makefiles it writes
+ * {@code target/nativelib/pkg-config-path.txt} and sets {@code nativelib.pkgConfigPath}: the packages' pkg-config
+ * directories, absolute and joined with the platform's path separator, for {@code PKG_CONFIG_PATH}.
  */
 @Mojo(name = "unpack", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
@@ -40,7 +37,7 @@ public class UnpackMojo extends AbstractMojo {
     @Parameter(property = "nativelib.platform")
     private String platform;
 
-    /** Where packages are unpacked and {@code nativelib-deps.cmake} is written. */
+    /** Where packages are unpacked and {@code nativelib-deps.cmake} and {@code pkg-config-path.txt} are written. */
     @Parameter(property = "nativelib.unpackDirectory", defaultValue = "${project.build.directory}/nativelib")
     private File outputDirectory;
 
@@ -71,40 +68,35 @@ public class UnpackMojo extends AbstractMojo {
             return;
         }
         Platform target = BuildPlatform.resolve(platform, project.getProperties());
-        List<File> jars = new NativeArtifactResolver(repositorySystem, session, project, getLog()).resolve(target);
-        List<DepsFileWriter.Entry> entries = new ArrayList<>();
-        List<String> prefixes = new ArrayList<>();
+        List<DependencyUnpacker.Source> sources = new ArrayList<>();
+        for (File jar : new NativeArtifactResolver(repositorySystem, session, project, getLog()).resolve(target)) {
+            NativeArtifactResolver.packages(List.of(jar), target)
+                    .forEach(pkg -> sources.add(new DependencyUnpacker.Source(jar.toPath(), pkg)));
+        }
         Path out = outputDirectory.toPath();
+        DependencyUnpacker.Result result;
         try {
-            Files.createDirectories(out);
-            for (File jar : jars) {
-                for (FoundPackage pkg : NativeArtifactResolver.packages(List.of(jar), target)) {
-                    String dir = pkg.descriptor().artifactId();
-                    Set<String> libDirs = PackageUnpacker.unpack(jar.toPath(), pkg, out.resolve(dir));
-                    boolean findModule = pkg.descriptor().cmakeName() != null
-                            && Files.isRegularFile(out.resolve(dir).resolve("cmake/Find"
-                            + pkg.descriptor().cmakeName() + ".cmake"));
-                    entries.add(new DepsFileWriter.Entry(pkg.descriptor().coordinates(), dir, libDirs, findModule));
-                    prefixes.add(out.resolve(dir).toAbsolutePath().toString());
-                    getLog().info("Unpacked " + pkg.descriptor().coordinates() + " [" + target + "] to "
-                            + out.resolve(dir) + (pkg.descriptor().cmakeName() == null ? ""
-                            : " (find_package(" + pkg.descriptor().cmakeName() + "))"));
-                }
-            }
-            Path deps = out.resolve("nativelib-deps.cmake");
-            Files.writeString(deps, DepsFileWriter.write(target.name(), entries), StandardCharsets.UTF_8);
-            project.getProperties().setProperty("nativelib.prefixPath", String.join(";", prefixes));
-            project.getProperties().setProperty("nativelib.depsFile", deps.toAbsolutePath().toString());
-            if (entries.isEmpty()) {
-                getLog().info("No native dependencies for " + target + "; wrote an empty " + deps);
-            } else {
-                getLog().info("Wrote " + deps + " ("
-                        + entries.stream().map(DepsFileWriter.Entry::directory).collect(Collectors.joining(", "))
-                        + ")");
-            }
+            result = DependencyUnpacker.unpack(sources, target.name(), out);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot unpack native dependencies into " + out + ": " + e.getMessage(),
                     e);
+        }
+        project.getProperties().setProperty("nativelib.prefixPath", result.prefixPath());
+        project.getProperties().setProperty("nativelib.depsFile", result.depsFile().toAbsolutePath().toString());
+        project.getProperties().setProperty("nativelib.pkgConfigPath", result.pkgConfigPath());
+        for (DependencyUnpacker.Unpacked u : result.packages()) {
+            getLog().info("Unpacked " + u.descriptor().coordinates() + " [" + target + "] to " + u.directory()
+                    + (u.descriptor().cmakeName() == null ? "" : " (find_package(" + u.descriptor().cmakeName()
+                    + "))"));
+        }
+        if (result.packages().isEmpty()) {
+            getLog().info("No native dependencies for " + target + "; wrote an empty " + result.depsFile());
+        } else {
+            getLog().info("Wrote " + result.depsFile() + " (" + result.packages().stream()
+                    .map(u -> u.directory().getFileName().toString()).collect(Collectors.joining(", ")) + ")");
+            getLog().info("PKG_CONFIG_PATH (in " + result.pkgConfigFile() + " and ${nativelib.pkgConfigPath}): "
+                    + (result.pkgConfigPath().isEmpty() ? "empty, no package carries .pc files"
+                    : result.pkgConfigPath()));
         }
     }
 }

@@ -20,8 +20,8 @@ public record LeftOut(String path, Reason reason, String detail) {
         NOT_INCLUDED("matched no pattern of <includes>"),
         /** A static archive, and {@code staticLibraries} is off. */
         STATIC_ARCHIVE("static archives (set <staticLibraries>true</staticLibraries> to ship them)"),
-        /** A pkg-config file. */
-        PKG_CONFIG("pkg-config files (not packaged by this version)"),
+        /** One of the prefix's own pkg-config files, when {@code <pkgConfig>} is not {@code auto}. */
+        PKG_CONFIG("the prefix's own pkg-config files (<pkgConfig> is generate or none; auto ships them)"),
         /** Documentation: {@code share/doc}, {@code share/man}, {@code share/info}. */
         DOCUMENTATION("documentation"),
         /** A CMake package of the prefix, replaced by the generated one. */

@@ -14,10 +14,14 @@ import dev.nativelib.loader.descriptor.PackageRequirement;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.plugin.cmake.CMakePackageWriter;
 import dev.nativelib.plugin.cmake.CMakeSettings;
+import dev.nativelib.plugin.pkgconfig.PkgConfigMode;
+import dev.nativelib.plugin.pkgconfig.PkgConfigRelocator;
+import dev.nativelib.plugin.pkgconfig.PkgConfigWriter;
 import dev.nativelib.loader.descriptor.Sha256;
 import dev.nativelib.plugin.audit.AuditedLibrary;
 import dev.nativelib.plugin.relocate.RunPathRewriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,10 +168,94 @@ public final class NativePackager {
             generated.putAll(CMakePackageWriter.write(descriptor, cmake, contents.includePath(),
                     contents.importLibraries(), contents.staticLibraries(), cmakeDependencies(request.dependencies())));
         }
+        generated.putAll(pkgConfig(request, descriptor, contents, rewrites, leftOut));
         Set<String> aliasNames = new LinkedHashSet<>();
         aliases.forEach(a -> aliasNames.add(a.path().substring(a.path().lastIndexOf('/') + 1)));
         PackageSummary summary = new PackageSummary(contents.includePath(), contents.staticLibraries(), leftOut);
         return new PreparedPackage(request, descriptor, sources, generated, audited, aliasNames, rewrites, summary);
+    }
+
+    /**
+     * The package's pkg-config files: the install prefix's own, relocated, or one generated per library (see
+     * {@link PkgConfigMode}).
+     */
+    private static Map<String, byte[]> pkgConfig(PackageRequest request, PackageDescriptor descriptor,
+                                                 PrefixContents contents, List<String> rewrites,
+                                                 List<LeftOut> leftOut) throws PackagingException {
+        Path prefix = request.layout().prefix();
+        List<String> shipped = contents.pkgConfigFiles();
+        if (request.pkgConfig() != PkgConfigMode.AUTO || shipped.isEmpty()) {
+            shipped.forEach(path -> leftOut.add(new LeftOut(path, LeftOut.Reason.PKG_CONFIG, null)));
+            leftOut.sort((a, b) -> a.path().compareTo(b.path()));
+        }
+        if (request.pkgConfig() == PkgConfigMode.NONE) {
+            return Map.of();
+        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        if (request.pkgConfig() == PkgConfigMode.AUTO && !shipped.isEmpty()) {
+            try {
+                List<String> roots = List.of(prefix.toAbsolutePath().normalize().toString(),
+                        prefix.toRealPath().toString());
+                for (String path : shipped) {
+                    PkgConfigRelocator.Relocated relocated;
+                    try {
+                        relocated = PkgConfigRelocator.relocate(path,
+                                PkgConfigRelocator.decode(Files.readAllBytes(prefix.resolve(path))), roots);
+                    } catch (IllegalArgumentException e) {
+                        throw new PackagingException("Cannot ship the pkg-config files of " + prefix + ": "
+                                + e.getMessage() + ", so consumers would compile or link against that path on their"
+                                + " own machine, not against this package. Make"
+                                + " it relative to ${prefix} in the install step, or leave the shipped .pc files out"
+                                + " and generate one per library with <pkgConfig>generate</pkgConfig>"
+                                + " (-Dnativelib.pkgConfig=generate).", e);
+                    }
+                    out.put(path, PkgConfigRelocator.encode(relocated.text()));
+                    rewrites.addAll(relocated.changes());
+                }
+                return out;
+            } catch (IOException e) {
+                throw new PackagingException("Cannot read the pkg-config files of " + prefix + ": " + e.getMessage(),
+                        e);
+            }
+        }
+        CMakeSettings cmake = request.cmake().settings();
+        try {
+            return PkgConfigWriter.write(descriptor, contents.includePath(), cmake == null ? List.of()
+                    : cmake.compileDefinitions(), contents.importLibraries(),
+                    pkgConfigDependencies(request.dependencies()));
+        } catch (IllegalArgumentException e) {
+            throw new PackagingException("Cannot write pkg-config files for " + prefix + ": " + e.getMessage()
+                    + ". Rename the library, or package no .pc files with <pkgConfig>none</pkgConfig>.", e);
+        }
+    }
+
+    /**
+     * The required packages, with the pkg-config module that provides each name their libraries can be needed by:
+     * a library's generated {@code .pc}, where its package carries one.
+     */
+    private static List<PkgConfigWriter.Dependency> pkgConfigDependencies(List<FoundPackage> dependencies) {
+        List<PkgConfigWriter.Dependency> out = new ArrayList<>();
+        for (FoundPackage p : dependencies) {
+            Map<String, Boolean> hasFile = new HashMap<>();
+            Map<String, String> providers = new LinkedHashMap<>();
+            p.descriptor().libraryNames().forEach((name, l) -> {
+                if (hasFile.computeIfAbsent(l.name(), n -> carries(p, PkgConfigWriter.DIRECTORY + n + ".pc"))) {
+                    providers.put(name, l.name());
+                }
+            });
+            if (!providers.isEmpty()) {
+                out.add(new PkgConfigWriter.Dependency(p.descriptor().version(), providers));
+            }
+        }
+        return out;
+    }
+
+    private static boolean carries(FoundPackage p, String path) {
+        try (InputStream in = p.open(path)) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The required packages that carry CMake files, with the names their libraries can be needed by. */

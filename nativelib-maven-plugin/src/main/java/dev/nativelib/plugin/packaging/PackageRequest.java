@@ -3,6 +3,7 @@ package dev.nativelib.plugin.packaging;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.cmake.CMakeSettings;
+import dev.nativelib.plugin.pkgconfig.PkgConfigMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +20,11 @@ import java.util.List;
  * @param cmake           the CMake files to write or keep
  * @param dependencies    the native packages the project depends on, for this platform
  * @param globalLibraries logical names of libraries to open with global symbol scope
+ * @param pkgConfig       which pkg-config files the package carries
  */
 public record PackageRequest(Coordinates coordinates, Layout layout, Output output, CMake cmake,
-                             List<FoundPackage> dependencies, List<String> globalLibraries) {
+                             List<FoundPackage> dependencies, List<String> globalLibraries,
+                             PkgConfigMode pkgConfig) {
 
     /**
      * Copies the lists.
@@ -32,6 +35,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @param cmake           the CMake files to write or keep
      * @param dependencies    the native packages the project depends on, for this platform
      * @param globalLibraries logical names of libraries to open with global symbol scope
+     * @param pkgConfig       which pkg-config files the package carries
      */
     public PackageRequest {
         dependencies = List.copyOf(dependencies);
@@ -39,7 +43,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
     }
 
     /**
-     * A request without CMake files, dependencies or global libraries.
+     * A request without CMake files, pkg-config files, dependencies or global libraries.
      *
      * @param coordinates whose package this is
      * @param layout      the install prefix and which of its files to package
@@ -47,7 +51,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return the request
      */
     public static PackageRequest of(Coordinates coordinates, Layout layout, Output output) {
-        return new PackageRequest(coordinates, layout, output, CMake.NONE, List.of(), List.of());
+        return new PackageRequest(coordinates, layout, output, CMake.NONE, List.of(), List.of(), PkgConfigMode.NONE);
     }
 
     /**
@@ -55,7 +59,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return this request with them
      */
     public PackageRequest withCMake(CMake cmake) {
-        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries);
+        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries, pkgConfig);
     }
 
     /**
@@ -63,7 +67,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return this request with them
      */
     public PackageRequest withDependencies(List<FoundPackage> packages) {
-        return new PackageRequest(coordinates, layout, output, cmake, packages, globalLibraries);
+        return new PackageRequest(coordinates, layout, output, cmake, packages, globalLibraries, pkgConfig);
     }
 
     /**
@@ -71,7 +75,15 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return this request with them
      */
     public PackageRequest withGlobalLibraries(List<String> names) {
-        return new PackageRequest(coordinates, layout, output, cmake, dependencies, names);
+        return new PackageRequest(coordinates, layout, output, cmake, dependencies, names, pkgConfig);
+    }
+
+    /**
+     * @param mode which pkg-config files the package carries
+     * @return this request with that choice
+     */
+    public PackageRequest withPkgConfig(PkgConfigMode mode) {
+        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries, mode);
     }
 
     /**

@@ -17,10 +17,12 @@ import java.util.List;
  * @param staticLibraries static archives to package, sorted (empty unless asked for)
  * @param includePath     the include directories that hold packaged headers, in the order a compiler searches them
  * @param leftOut         the files not packaged, with the reason, sorted by path
+ * @param pkgConfigFiles  the prefix's own pkg-config files ({@code <library directory>/**&#47;pkgconfig/*.pc},
+ *                        {@code share/pkgconfig/*.pc}) that {@code <includes>}/{@code <excludes>} keep, sorted
  */
 public record PrefixContents(Path prefix, List<String> libraries, List<Alias> aliases, List<String> headers,
                              List<String> importLibraries, List<String> cmakeFiles, List<String> staticLibraries,
-                             List<String> includePath, List<LeftOut> leftOut) {
+                             List<String> includePath, List<LeftOut> leftOut, List<String> pkgConfigFiles) {
 
     /**
      * Copies the lists.
@@ -34,6 +36,7 @@ public record PrefixContents(Path prefix, List<String> libraries, List<Alias> al
      * @param staticLibraries static archives to package
      * @param includePath     the include directories that hold packaged headers, in search order
      * @param leftOut         the files not packaged, with the reason
+     * @param pkgConfigFiles  the prefix's own pkg-config files
      */
     public PrefixContents {
         libraries = List.copyOf(libraries);
@@ -43,6 +46,7 @@ public record PrefixContents(Path prefix, List<String> libraries, List<Alias> al
         cmakeFiles = List.copyOf(cmakeFiles);
         staticLibraries = List.copyOf(staticLibraries);
         includePath = List.copyOf(includePath);
+        pkgConfigFiles = List.copyOf(pkgConfigFiles);
         leftOut = List.copyOf(leftOut);
     }
 

@@ -76,6 +76,7 @@ public final class PrefixScanner {
         List<String> cmakeFiles = new ArrayList<>();
         List<String> staticLibraries = new ArrayList<>();
         List<LeftOut> leftOut = new ArrayList<>();
+        List<String> pkgConfigFiles = new ArrayList<>();
         try {
             for (Path file : walk(realPrefix)) {
                 String relative = relative(realPrefix, file);
@@ -124,8 +125,10 @@ public final class PrefixScanner {
                     headers.add(relative);
                 } else if (regular && relative.startsWith("share/cmake/")) {
                     cmakeFiles.add(relative);
-                } else if (PKG_CONFIG.matcher(relative).matches()) {
-                    leftOut.add(new LeftOut(relative, LeftOut.Reason.PKG_CONFIG, null));
+                } else if (regular && PKG_CONFIG.matcher(relative).matches()
+                        && (libDir != null || relative.startsWith("share/pkgconfig/"))) {
+                    // Whether they ship (relocated) or give way to generated ones is NativePackager's choice.
+                    pkgConfigFiles.add(relative);
                 } else if (DOCUMENTATION.matcher(relative).matches()) {
                     leftOut.add(new LeftOut(relative, LeftOut.Reason.DOCUMENTATION, null));
                 } else if (link && !Files.exists(file)) {
@@ -173,10 +176,11 @@ public final class PrefixScanner {
         headers.sort(null);
         importLibraries.sort(null);
         cmakeFiles.sort(null);
+        pkgConfigFiles.sort(null);
         staticLibraries.sort(null);
         leftOut.sort((a, b) -> a.path().compareTo(b.path()));
         return new PrefixContents(prefix, libraries, aliases, headers, importLibraries, cmakeFiles, staticLibraries,
-                includePath, leftOut);
+                includePath, leftOut, pkgConfigFiles);
     }
 
     /**

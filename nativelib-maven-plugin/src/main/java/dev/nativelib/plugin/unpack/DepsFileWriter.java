@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Writes {@code nativelib-deps.cmake}: it puts every unpacked package on {@code CMAKE_PREFIX_PATH} (config mode) and
  * {@code CMAKE_MODULE_PATH} (module mode), and lists their library directories in {@code NATIVELIB_RUNTIME_DIRS} for
- * running tests. Paths are relative to the file itself, so the whole directory can be moved.
+ * running tests, and their pkg-config directories in {@code NATIVELIB_PKG_CONFIG_PATH} (CMake's
+ * {@code pkg_check_modules} finds them through {@code CMAKE_PREFIX_PATH} already). Paths are relative to the file itself, so the whole directory can be moved.
  */
 public final class DepsFileWriter {
 
@@ -20,8 +21,10 @@ public final class DepsFileWriter {
      * @param directory      its directory name next to the file
      * @param libraryDirs    its library directories, relative to {@code directory}
      * @param hasFindModule  whether it ships {@code cmake/Find<Pkg>.cmake}
+     * @param pkgConfigDirs  its directories holding {@code .pc} files, relative to {@code directory}
      */
-    public record Entry(String coordinates, String directory, Set<String> libraryDirs, boolean hasFindModule) {
+    public record Entry(String coordinates, String directory, Set<String> libraryDirs, boolean hasFindModule,
+                        Set<String> pkgConfigDirs) {
     }
 
     /**
@@ -51,6 +54,12 @@ public final class DepsFileWriter {
             for (String dir : e.libraryDirs()) {
                 out.append(" \"${_nativelib_deps}/").append(e.directory()).append(dir.isEmpty() ? "" : "/" + dir)
                         .append('"');
+            }
+        }
+        out.append(")\nset(NATIVELIB_PKG_CONFIG_PATH");
+        for (Entry e : entries) {
+            for (String dir : e.pkgConfigDirs()) {
+                out.append(" \"${_nativelib_deps}/").append(e.directory()).append('/').append(dir).append('"');
             }
         }
         out.append(")\nunset(_nativelib_deps)\n");

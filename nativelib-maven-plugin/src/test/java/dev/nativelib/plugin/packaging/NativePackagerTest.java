@@ -401,7 +401,8 @@ class NativePackagerTest {
                 "Left out 1 file, excluded by <excludes> pattern **/*.la: lib/libgreet.la",
                 "Left out 1 file, static archives (set <staticLibraries>true</staticLibraries> to ship them):"
                         + " lib/libgreet.a",
-                "Left out 1 file, pkg-config files (not packaged by this version): lib/pkgconfig/greet.pc",
+                "Left out 1 file, the prefix's own pkg-config files (<pkgConfig> is generate or none; auto ships them):"
+                        + " lib/pkgconfig/greet.pc",
                 "Left out 1 file, documentation: share/doc/greet/copyright",
                 "Left out 1 file, the prefix's own CMake files (replaced by generated ones: <keepExistingCMakeConfig>"
                         + " is false): lib/cmake/Greet/GreetConfig.cmake",

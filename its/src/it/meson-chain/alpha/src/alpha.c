@@ -1,0 +1,3 @@
+#define ALPHA_SHARED
+#include "alpha.h"
+int alpha_value(void) { return 40; }

@@ -1,0 +1,231 @@
+package dev.nativelib.plugin.pkgconfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.Gcc;
+import dev.nativelib.plugin.cmake.CMakeSettings;
+import dev.nativelib.plugin.cmake.Compatibility;
+import dev.nativelib.plugin.deps.NativeDependencies;
+import dev.nativelib.plugin.packaging.NativePackager;
+import dev.nativelib.plugin.packaging.OutputTimestamp;
+import dev.nativelib.plugin.packaging.LeftOut;
+import dev.nativelib.plugin.packaging.PackageRequest;
+import dev.nativelib.plugin.packaging.PackagingException;
+import dev.nativelib.plugin.packaging.PreparedPackage;
+import dev.nativelib.plugin.unpack.DependencyUnpacker;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real libraries built with the C compiler, packaged with their pkg-config files, unpacked as {@code nativelib:unpack}
+ * does, and used through the machine's {@code pkg-config} to compile and link a program.
+ */
+class PkgConfigPackagingTest {
+
+    private static final Platform LINUX = Platform.parse("linux-x86_64");
+
+    @TempDir
+    Path tmp;
+
+    private PackageRequest request(String artifactId, String version, Path prefix, String cmakeName,
+                                   List<String> definitions, List<FoundPackage> dependencies, PkgConfigMode mode) {
+        return PackageRequest.of(new PackageRequest.Coordinates("dev.example", artifactId, version, LINUX),
+                        PackageRequest.Layout.of(prefix).withLibraryDirectories(List.of("lib")),
+                        new PackageRequest.Output(tmp.resolve(artifactId + ".jar"), OutputTimestamp.DEFAULT, false,
+                                tmp.resolve("staging")))
+                .withCMake(new PackageRequest.CMake(new CMakeSettings(cmakeName, cmakeName,
+                        Compatibility.SameMajorVersion, List.of(), definitions), false))
+                .withDependencies(dependencies)
+                .withPkgConfig(mode);
+    }
+
+    /** base 1.2.0 (libbase.so.1.2.0, links libbase.so.1 and libbase.so) and middle 1.0.0 linking against it. */
+    private List<Path> chain() throws IOException, PackagingException {
+        Path base = tmp.resolve("base-prefix");
+        Gcc.shared(base.resolve("lib/libbase.so.1.2.0"), "int base_value(void) { return 40; }",
+                "-Wl,-soname,libbase.so.1");
+        Files.createSymbolicLink(base.resolve("lib/libbase.so.1"), Paths.get("libbase.so.1.2.0"));
+        Files.createSymbolicLink(base.resolve("lib/libbase.so"), Paths.get("libbase.so.1"));
+        Files.createDirectories(base.resolve("include"));
+        Files.writeString(base.resolve("include/base.h"), "#ifndef BASE_SHARED\n#error no BASE_SHARED\n#endif\n"
+                + "int base_value(void);\n");
+        Path baseJar = tmp.resolve("base.jar");
+        NativePackager.build(request("base", "1.2.0", base, "Base", List.of("BASE_SHARED"), List.of(),
+                PkgConfigMode.AUTO));
+        Path middle = tmp.resolve("middle-prefix");
+        Gcc.shared(middle.resolve("lib/libmiddle.so.1"), "#include \"base.h\"\n"
+                        + "int middle_value(void) { return base_value() + 1; }", "-DBASE_SHARED",
+                "-I" + base.resolve("include"), "-Wl,-soname,libmiddle.so.1", "-L" + base.resolve("lib"), "-lbase");
+        Files.createSymbolicLink(middle.resolve("lib/libmiddle.so"), Paths.get("libmiddle.so.1"));
+        Files.createDirectories(middle.resolve("include"));
+        Files.writeString(middle.resolve("include/middle.h"), "#include <base.h>\nint middle_value(void);\n");
+        NativePackager.build(request("middle", "1.0.0", middle, "Middle", List.of(),
+                NativeDependencies.find(List.of(baseJar.toFile()), LINUX), PkgConfigMode.AUTO));
+        return List.of(baseJar, tmp.resolve("middle.jar"));
+    }
+
+    private static String entry(Path jar, String artifactId, String path) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            var e = zip.getEntry("META-INF/nativelib/dev.example/" + artifactId + "/linux-x86_64/" + path);
+            return e == null ? null : new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void generatedFilesRequireTheRequiredPackageAndLinkAProgramThroughPkgConfig() throws Exception {
+        List<Path> jars = chain();
+        assertEquals("""
+                # Generated by nativelib-maven-plugin for dev.example:middle:1.0.0 (linux-x86_64).
+                # Do not edit: it is rewritten on every build. Paths are computed from this file's directory,
+                # ${pcfiledir}, so the package keeps working wherever it is unpacked or moved.
+                prefix=${pcfiledir}/../..
+                libdir=${prefix}/lib
+                includedir=${prefix}/include
+
+                Name: middle
+                Description: libmiddle.so.1 from dev.example:middle:1.0.0, packaged by nativelib
+                Version: 1.0.0
+                Requires: base >= 1.2.0
+                Libs: -L${libdir} -lmiddle
+                Cflags: -I${includedir}
+                """, entry(jars.get(1), "middle", "lib/pkgconfig/middle.pc"));
+        assertTrue(entry(jars.get(0), "base", "lib/pkgconfig/base.pc").contains("\nCflags: -I${includedir}"
+                + " -DBASE_SHARED\n"));
+
+        List<DependencyUnpacker.Source> sources = new ArrayList<>();
+        for (Path jar : jars) {
+            NativeDependencies.find(List.of(jar.toFile()), LINUX).forEach(p -> sources.add(
+                    new DependencyUnpacker.Source(jar, p)));
+        }
+        Path out = tmp.resolve("consumer/target/nativelib");
+        DependencyUnpacker.Result result = DependencyUnpacker.unpack(sources, "linux-x86_64", out);
+        String path = out.resolve("base/lib/pkgconfig").toAbsolutePath() + File.pathSeparator
+                + out.resolve("middle/lib/pkgconfig").toAbsolutePath();
+        assertEquals(path, result.pkgConfigPath());
+        assertEquals(path + "\n", Files.readString(out.resolve("pkg-config-path.txt")));
+        assertTrue(Files.readString(result.depsFile()).contains("\nset(NATIVELIB_PKG_CONFIG_PATH"
+                + " \"${_nativelib_deps}/base/lib/pkgconfig\" \"${_nativelib_deps}/middle/lib/pkgconfig\")\n"));
+
+        if (!Gcc.available("pkg-config")) {
+            // CI installs pkgconf and sets NATIVELIB_CI=1: there, a missing tool is a broken CI, not a skip.
+            assertFalse("1".equals(System.getenv("NATIVELIB_CI")), "NATIVELIB_CI=1 but pkg-config is not on the PATH");
+            Assumptions.abort("pkg-config is not on the PATH, so the generated files cannot be tried with it;"
+                    + " install pkgconf (apt-get install pkgconf, as .ci/run does)");
+        }
+        String flags = pkgConfig(result.pkgConfigPath(), "--cflags", "--libs", "middle");
+        Path m = out.resolve("middle/lib/pkgconfig/../..");
+        Path b = out.resolve("base/lib/pkgconfig/../..");
+        // pkgconf (Debian's pkg-config) puts the -I flags before the other Cflags.
+        assertEquals("-I" + m + "/include -I" + b + "/include -DBASE_SHARED -L" + m + "/lib -lmiddle -L" + b
+                + "/lib -lbase", flags.strip());
+        assertEquals("1.0.0", pkgConfig(result.pkgConfigPath(), "--modversion", "middle").strip());
+        // Linking the program needs libbase.so.1 (libmiddle needs it): Requires brings its -L and -l.
+        List<String> cmd = new ArrayList<>(List.of(Gcc.CC, "-o", tmp.resolve("prog").toString()));
+        Path src = tmp.resolve("prog.c");
+        Files.writeString(src, "#include <middle.h>\nint main(void) { return middle_value() == 41 ? 0 : 1; }\n");
+        cmd.add(src.toString());
+        cmd.addAll(List.of(flags.strip().split(" ")));
+        Gcc.run(cmd);
+        ProcessBuilder prog = new ProcessBuilder(tmp.resolve("prog").toString()).redirectErrorStream(true);
+        prog.environment().put("LD_LIBRARY_PATH", m.resolve("lib") + File.pathSeparator + b.resolve("lib"));
+        Process p = prog.start();
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "middle_value() should be 41: " + printed);
+    }
+
+    /** A prefix as a CMake or Meson build installs it, with its own foo.pc naming the absolute install prefix. */
+    private Path prefixShipping(String libs) throws IOException {
+        Path prefix = tmp.resolve("foo-prefix");
+        Gcc.shared(prefix.resolve("lib/libfoo.so.1"), "int foo(void) { return 1; }", "-Wl,-soname,libfoo.so.1");
+        Files.createDirectories(prefix.resolve("lib/pkgconfig"));
+        Files.writeString(prefix.resolve("lib/pkgconfig/foo.pc"), "prefix=" + prefix.toAbsolutePath() + "\n"
+                + "libdir=${prefix}/lib\n\nName: foo\nDescription: Foo\nVersion: 1.0\nLibs: " + libs + "\n");
+        return prefix;
+    }
+
+    @Test
+    void aMultiarchPrefixShipsItsOwnFilesFromTheTupleDirectory() throws Exception {
+        Path prefix = tmp.resolve("multiarch-prefix");
+        Gcc.shared(prefix.resolve("lib/x86_64-linux-gnu/libfoo.so.1"), "int foo(void) { return 1; }",
+                "-Wl,-soname,libfoo.so.1");
+        Files.createDirectories(prefix.resolve("lib/x86_64-linux-gnu/pkgconfig"));
+        Files.writeString(prefix.resolve("lib/x86_64-linux-gnu/pkgconfig/foo.pc"), "prefix=/usr\n"
+                + "libdir=${prefix}/lib/x86_64-linux-gnu\n\nName: foo\nDescription: Foo\nVersion: 1.0\n"
+                + "Libs: -L${libdir} -l:libfoo.so.1\n");
+        PackageRequest auto = request("foo", "1.0", prefix, "Foo", List.of(), List.of(), PkgConfigMode.AUTO);
+        NativePackager.build(auto);
+        assertEquals("prefix=${pcfiledir}/../../..\nlibdir=${prefix}/lib/x86_64-linux-gnu\n\nName: foo\n"
+                + "Description: Foo\nVersion: 1.0\nLibs: -L${libdir} -l:libfoo.so.1\n",
+                entry(auto.output().jar(), "foo", "lib/x86_64-linux-gnu/pkgconfig/foo.pc"));
+    }
+
+    @Test
+    void theFilesThePrefixShipsAreShippedRelocatedInsteadOfGeneratedOnes() throws Exception {
+        Path prefix = prefixShipping("-L${libdir} -lfoo");
+        PackageRequest auto = request("foo", "1.0", prefix, "Foo", List.of(), List.of(), PkgConfigMode.AUTO);
+        PreparedPackage prepared = NativePackager.prepare(auto);
+        NativePackager.write(prepared);
+        assertEquals("prefix=${pcfiledir}/../..\nlibdir=${prefix}/lib\n\nName: foo\nDescription: Foo\n"
+                + "Version: 1.0\nLibs: -L${libdir} -lfoo\n", entry(auto.output().jar(), "foo", "lib/pkgconfig/foo.pc"));
+        assertEquals(List.of("lib/pkgconfig/foo.pc: prefix '" + prefix.toAbsolutePath() + "' -> '${pcfiledir}/../..'"),
+                prepared.rewrites());
+
+        assertEquals(List.of(), prepared.summary().leftOut());
+
+        PackageRequest generate = request("foo", "1.0", prefix, "Foo", List.of(), List.of(), PkgConfigMode.GENERATE);
+        assertEquals(List.of(new LeftOut("lib/pkgconfig/foo.pc", LeftOut.Reason.PKG_CONFIG, null)),
+                NativePackager.prepare(generate).summary().leftOut());
+        NativePackager.build(generate);
+        assertTrue(entry(generate.output().jar(), "foo", "lib/pkgconfig/foo.pc").startsWith("# Generated by"
+                + " nativelib-maven-plugin for dev.example:foo:1.0 (linux-x86_64).\n"));
+
+        PackageRequest none = request("foo", "1.0", prefix, "Foo", List.of(), List.of(), PkgConfigMode.NONE);
+        NativePackager.build(none);
+        assertEquals(null, entry(none.output().jar(), "foo", "lib/pkgconfig/foo.pc"));
+    }
+
+    @Test
+    void aShippedFileThatWouldPointConsumersAtTheirOwnMachineStopsPackaging() throws Exception {
+        Path prefix = prefixShipping("-L${libdir} -L/opt/vendor/lib -lfoo");
+        PackagingException e = assertThrows(PackagingException.class, () -> NativePackager.prepare(
+                request("foo", "1.0", prefix, "Foo", List.of(), List.of(), PkgConfigMode.AUTO)));
+        assertEquals("Cannot ship the pkg-config files of " + prefix + ": lib/pkgconfig/foo.pc line 7 (Libs:"
+                + " -L${libdir} -L/opt/vendor/lib -lfoo) names the absolute path /opt/vendor/lib, outside the install"
+                + " prefix, so consumers would compile or link against that path on their own machine, not against"
+                + " this package. Make it relative to"
+                + " ${prefix} in the install step, or leave the shipped .pc files out and generate one per library"
+                + " with <pkgConfig>generate</pkgConfig> (-Dnativelib.pkgConfig=generate).", e.getMessage());
+    }
+
+    private static String pkgConfig(String path, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("pkg-config"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PKG_CONFIG_PATH", path);
+        pb.environment().remove("PKG_CONFIG_LIBDIR");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertEquals(0, p.waitFor(), "pkg-config " + String.join(" ", args) + " failed:\n" + out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return out;
+    }
+}
