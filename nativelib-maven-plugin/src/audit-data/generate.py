@@ -154,10 +154,11 @@ def windows(args, out):
 
 def osx(out):
     lines = ["# Base system of osx-<arch>: what a package may need without shipping it.",
-             "# Every library under /usr/lib/ and /System/Library/ (frameworks): since macOS 11 these exist only in",
-             "# the dyld shared cache, which every process maps, and Apple documents them as the system's",
-             "# libraries (macOS 11 release notes, \"New in macOS Big Sur 11.0 beta\": \"a copy of all system-provided",
-             "# libraries\" is in the shared cache). Patterns: * matches any run of characters.",
+             "# Every library under /usr/lib/ and /System/Library/ (frameworks): the system's own libraries, which",
+             "# since macOS 11 exist only in the dyld shared cache every process maps (macOS Big Sur 11.0.1 release",
+             "# notes: the system ships a built-in dynamic linker cache of all system-provided libraries, and their",
+             "# files are no longer on disk). * matches any run of characters.",
+             "# Written by nativelib-maven-plugin/src/audit-data/generate.py.",
              "[system]", "/usr/lib/*", "/System/Library/*"]
     write(out, "base-system-osx.txt", lines)
 

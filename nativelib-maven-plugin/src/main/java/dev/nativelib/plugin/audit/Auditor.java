@@ -2,8 +2,10 @@ package dev.nativelib.plugin.audit;
 
 import dev.nativelib.loader.binary.BinaryFormat;
 import dev.nativelib.loader.binary.BinaryInfo;
+import dev.nativelib.loader.binary.VersionOrder;
 import dev.nativelib.loader.platform.Platform;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Audits the libraries of a package: establishes what satisfies each needed library and which symbol versions each
@@ -22,10 +25,9 @@ import java.util.TreeMap;
 public final class Auditor {
 
     /** One check per rule, in the rules' order, which is the order of a library's findings. */
-    private static final List<AuditCheck> CHECKS = java.util.stream.Stream.of(new ArchitectureCheck(),
-            new MissingSonameCheck(), new AbsolutePathCheck(), new EscapingRunPathCheck(), new WrongLibcCheck(),
-            new UnresolvedDependencyCheck(), new GlibcFloorCheck(), new SymbolVersionCheck())
-            .sorted(java.util.Comparator.comparing(AuditCheck::rule)).toList();
+    private static final List<AuditCheck> CHECKS = Stream.of(new ArchitectureCheck(), new MissingSonameCheck(),
+            new AbsolutePathCheck(), new EscapingRunPathCheck(), new WrongLibcCheck(), new UnresolvedDependencyCheck(),
+            new GlibcFloorCheck(), new SymbolVersionCheck()).sorted(Comparator.comparing(AuditCheck::rule)).toList();
 
     private final Platform platform;
     private final AuditPolicy policy;
@@ -101,8 +103,7 @@ public final class Auditor {
                 for (String name : n.versions()) {
                     SymbolVersion v = SymbolVersion.parse(name);
                     if (v != null && SymbolVersion.numeric(v.version())) {
-                        newest.merge(v.namespace(), v.version(), (a, b) ->
-                                dev.nativelib.loader.binary.VersionOrder.compare(a, b) >= 0 ? a : b);
+                        newest.merge(v.namespace(), v.version(), (a, b) -> VersionOrder.compare(a, b) >= 0 ? a : b);
                     }
                 }
             }

@@ -89,15 +89,6 @@ final class NameList {
         return null;
     }
 
-    /**
-     * @param section a section name
-     * @return its entries (names and patterns) as written
-     */
-    List<String> entries(String section) {
-        return sections.getOrDefault(section, List.of()).stream().map(p -> p.pattern().replace("\\Q", "")
-                .replace("\\E", "").replace(".*", "*")).toList();
-    }
-
     @Override
     public String toString() {
         return resource;

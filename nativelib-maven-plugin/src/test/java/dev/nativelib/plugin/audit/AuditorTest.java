@@ -230,12 +230,28 @@ class AuditorTest {
 
     @Test
     void cxxLibraryNeedingNewerLibstdcxxThanTheFloorFails() throws java.io.IOException {
+        // Seen: a prebuilt C++ library needing GLIBCXX_3.4.22 passed <glibcFloor>2.17</glibcFloor>, whose libstdc++
+        // (manylinux_2_17's) ends at GLIBCXX_3.4.19. std::uncaught_exceptions() is GLIBCXX_3.4.22 (GCC 6).
         java.nio.file.Path lib = dev.nativelib.plugin.Gcc.shared("g++", tmp.resolve("libcxx22.so"),
                 "#include <exception>\nextern \"C\" int cxx22() { return std::uncaught_exceptions(); }\n",
                 "-Wl,-soname,libcxx22.so.1");
-        AuditedLibrary l = new AuditedLibrary("lib/libcxx22.so", dev.nativelib.loader.binary.BinaryReader.read(lib));
-        assertEquals(List.of("symbol-version-too-new"), linux().audit(List.of(l), Set.of()).findings().stream()
-                .map(f -> f.rule().id()).toList());
+        List<AuditedLibrary> libs = List.of(new AuditedLibrary("lib/libcxx22.so",
+                dev.nativelib.loader.binary.BinaryReader.read(lib)));
+        assertEquals(List.of("[symbol-version-too-new] lib/libcxx22.so: needs GLIBCXX_3.4.22 from libstdc++.so.6, but"
+                + " the libstdc++.so.6 of glibc 2.17 systems (as manylinux_2_17 defines them) has only up to"
+                + " GLIBCXX_3.4.19; it will not load on such systems. Fix: build with a compiler whose runtime is that"
+                + " old (e.g. in the manylinux_2_17 container of pypa/manylinux), link the runtime statically"
+                + " (-static-libstdc++ -static-libgcc), or raise <glibcFloor>."),
+                linux().audit(libs, Set.of()).findings().stream().map(Finding::toString).toList());
+        assertEquals(List.of("[symbol-version-too-new] lib/libcxx22.so: needs GLIBCXX_3.4.22 from libstdc++.so.6, but"
+                + " the libstdc++.so.6 of manylinux_2_17 has only up to GLIBCXX_3.4.19; it will not load on such"
+                + " systems. Fix: build with a compiler whose runtime is that old (e.g. in the manylinux_2_17"
+                + " container of pypa/manylinux), link the runtime statically (-static-libstdc++ -static-libgcc), or"
+                + " choose a newer <auditPolicy>."), new Auditor(LINUX, AuditPolicies.resolve(LINUX, "manylinux2014",
+                null), Map.of(), Map.of()).audit(libs, Set.of()).findings().stream().map(Finding::toString).toList());
+        // manylinux_2_24 (Debian 9, GCC 6) has GLIBCXX_3.4.22.
+        assertEquals(List.of(), new Auditor(LINUX, AuditPolicies.resolve(LINUX, "manylinux_2_24", null), Map.of(),
+                Map.of()).audit(libs, Set.of()).findings());
     }
 
     @Test
