@@ -90,9 +90,17 @@ public final class Auditor {
         Set<String> runPaths = new LinkedHashSet<>();
         for (BinaryInfo s : l.slices()) {
             s.needed().forEach(n -> versions.computeIfAbsent(n, k -> new ArrayList<>()));
-            s.versionNeeds().forEach((file, names) -> versions.computeIfAbsent(file, k -> new ArrayList<>())
-                    .addAll(names.stream().filter(v -> !versions.get(file).contains(v)).toList()));
             runPaths.addAll(s.runPaths());
+        }
+        // Version needs attach to the DT_NEEDED entry of their file; a file only the version table names is not a
+        // dependency of its own (its GLIBC versions still count in minimumGlibc).
+        for (BinaryInfo s : l.slices()) {
+            s.versionNeeds().forEach((file, names) -> {
+                List<String> known = versions.get(file);
+                if (known != null) {
+                    names.stream().filter(v -> !known.contains(v)).forEach(known::add);
+                }
+            });
         }
         List<NeededLibrary> needed = new ArrayList<>();
         Map<String, String> newest = new TreeMap<>();

@@ -19,6 +19,8 @@ class AuditReportTest {
         Map<String, List<String>> versions = new LinkedHashMap<>();
         versions.put("libstdc++.so.6", List.of("GLIBCXX_3.4.22", "CXXABI_1.3.9", "GLIBCXX_3.4"));
         versions.put("libc.so.6", List.of("GLIBC_2.2.5", "GLIBC_2.14"));
+        // Named by the version table only, not by DT_NEEDED: not reported as a needed library.
+        versions.put("libgcc_s.so.1", List.of("GCC_3.0"));
         AuditedLibrary foo = new AuditedLibrary("lib/libfoo.so.1", List.of(new BinaryInfo(BinaryFormat.ELF, "x86_64",
                 "libfoo.so.1", List.of("libbar.so.2", "libdep.so.3", "libstdc++.so.6", "libssl.so.3", "libc.so.6"),
                 List.of("$ORIGIN"), versions, "2.14", null)));
