@@ -19,6 +19,24 @@ expect(log.contains("Rewrote lib/libbar.so: RUNPATH '${prefix}/lib' -> '\$ORIGIN
 
 // Invocation 3 (the last one, whose output is on disk) built with $ORIGIN and passed both audits.
 expect(log.contains("nativelib audit passed: 2 libraries for ${platform}".toString()), 'audit did not pass')
+// The report: each library, what provides each needed library, and the symbol versions it requires.
+[
+    "[INFO] nativelib audit of ${platform} against manylinux_2_17 (GLIBC_2.17, GLIBCXX_3.4.19, CXXABI_1.3.7, GCC_4.8.0):",
+    "[INFO]   lib/libbar.so (ELF ${arch}, SONAME libbar.so)",
+    "[INFO]     needs libfoo.so.2: this package (lib/libfoo.so.2.1.0)",
+    "[INFO]     needs libm.so.6: base system manylinux_2_17",
+    "[INFO]     run paths: \$ORIGIN",
+    "[INFO]   lib/libfoo.so.2.1.0 (ELF ${arch}, SONAME libfoo.so.2)",
+    "[INFO]     requires: GLIBC_2.14",
+].each { expect(log.contains(it.toString()), "build.log lacks the report line:\n" + it) }
+def report = new File(basedir, "target/nativelib-audit-${platform}.json").text
+[
+    '"package": "dev.nativelib.its:runpath:2.1.0"',
+    '"passed": true',
+    '"name": "manylinux_2_17"',
+    '{"name": "libfoo.so.2", "providedBy": "package", "provider": "lib/libfoo.so.2.1.0", "versions": []}',
+    '"requires": {"GLIBC": "2.14"}',
+].each { expect(report.contains(it), "the JSON report lacks ${it}:\n${report}") }
 def jar = new File(basedir, "target/runpath-2.1.0-${platform}.jar")
 def zip = new ZipFile(jar)
 def root = "META-INF/nativelib/dev.nativelib.its/runpath/${platform}/".toString()

@@ -1,11 +1,15 @@
 package dev.nativelib.plugin;
 
-import dev.nativelib.loader.binary.VersionOrder;
 import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.audit.AuditPolicies;
+import dev.nativelib.plugin.audit.AuditPolicy;
+import dev.nativelib.plugin.audit.AuditReport;
 import dev.nativelib.plugin.audit.AuditRule;
 import dev.nativelib.plugin.audit.Auditor;
 import dev.nativelib.plugin.audit.Finding;
+import dev.nativelib.plugin.audit.JsonReport;
 import dev.nativelib.plugin.audit.Severity;
+import dev.nativelib.plugin.audit.TextReport;
 import dev.nativelib.plugin.deps.NativeDependencies;
 import dev.nativelib.plugin.packaging.NativePackager;
 import dev.nativelib.plugin.packaging.OutputTimestamp;
@@ -18,11 +22,12 @@ import dev.nativelib.plugin.cmake.Compatibility;
 import dev.nativelib.plugin.deps.NativeArtifactResolver;
 import dev.nativelib.plugin.pkgconfig.PkgConfigMode;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -106,19 +111,37 @@ abstract class AbstractNativeMojo extends AbstractMojo {
 
     /**
      * Severity per audit rule: {@code fail}, {@code warn} or {@code ignore}. Rules: {@code architecture},
-     * {@code missing-soname} (default warn), {@code absolute-runpath}, {@code escaping-runpath},
-     * {@code unresolved-dependency}, {@code glibc-too-new}; all but {@code missing-soname} fail by default. Example:
+     * {@code missing-soname} (default warn), {@code absolute-runpath}, {@code escaping-runpath}, {@code wrong-libc},
+     * {@code unresolved-dependency}, {@code glibc-too-new}, {@code symbol-version-too-new}; all but
+     * {@code missing-soname} fail by default. Example:
      * {@code <auditSeverities><absolute-runpath>warn</absolute-runpath></auditSeverities>}.
      */
     @Parameter
     protected Map<String, String> auditSeverities;
 
     /**
-     * The oldest glibc the package must load on, e.g. {@code 2.17}. A library that needs a newer
-     * {@code GLIBC_x.y} symbol version is reported by the {@code glibc-too-new} rule. Unset: not checked.
+     * The oldest glibc the package must load on, e.g. {@code 2.17}, for {@code linux-<arch>} packages audited without
+     * an {@code auditPolicy}. A library that needs a newer {@code GLIBC_x.y} symbol version is reported by the
+     * {@code glibc-too-new} rule; one that needs a C++ runtime version ({@code GLIBCXX_*}, {@code CXXABI_*},
+     * {@code GCC_*}) newer than that of the newest manylinux policy with this floor or an older one (for 2.17:
+     * manylinux_2_17's {@code GLIBCXX_3.4.19}) by {@code symbol-version-too-new}: a system with that glibc has no
+     * newer libstdc++. Unset: neither is checked. Must agree with {@code auditPolicy} if both are set.
      */
     @Parameter(property = "nativelib.glibcFloor")
     protected String glibcFloor;
+
+    /**
+     * The named policy to audit Linux packages against, as auditwheel's manylinux and musllinux policies define them:
+     * e.g. {@code manylinux_2_28} (alias names such as {@code manylinux2014} work too) for {@code linux-<arch>},
+     * {@code musllinux_1_2} for {@code linux-<arch>-musl}. Its library list replaces the default base system, its
+     * glibc floor is checked by {@code glibc-too-new}, and the versions of libstdc++, libgcc and the other libraries
+     * it lists by {@code symbol-version-too-new}. Several policies, comma-separated, may be named, at most one per C
+     * library: each package uses the one for its platform's C library (macOS and Windows packages their default base
+     * system). Unset: the default base system, and the {@code glibcFloor} if set. The site's audit page lists the
+     * policies.
+     */
+    @Parameter(property = "nativelib.auditPolicy")
+    protected String auditPolicy;
 
     /**
      * Rewrite absolute ELF run paths in the packaged copies: entries inside the install prefix become
@@ -274,43 +297,47 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     }
 
     /**
-     * Audits a prepared package, logs every finding, and fails if any finding has severity {@code fail}.
+     * Audits a prepared package: logs what each library needs and what provides it, and every finding; writes the
+     * report as JSON to {@code target/nativelib-audit-<platform>.json}; fails if any finding has severity
+     * {@code fail}.
      *
      * @param prepared the package to audit, as {@link #prepare} returned it
-     * @throws MojoExecutionException if {@code glibcFloor} is not a dotted numeric version, or an
-     *                                {@code auditSeverities} entry names an unknown rule or severity
+     * @throws MojoExecutionException if {@code auditPolicy} or {@code glibcFloor} is invalid, an
+     *                                {@code auditSeverities} entry names an unknown rule or severity, or the report
+     *                                cannot be written
      * @throws MojoFailureException   if any finding has severity {@code fail}; the message lists them
      */
     protected void audit(PreparedPackage prepared) throws MojoExecutionException, MojoFailureException {
         Platform target = prepared.descriptor().platform();
-        if (glibcFloor != null && !glibcFloor.isBlank()) {
-            try {
-                VersionOrder.compare(glibcFloor.trim(), "0");
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("Invalid <glibcFloor>: " + e.getMessage());
-            }
+        AuditPolicy policy;
+        try {
+            policy = AuditPolicies.resolve(target, auditPolicy, glibcFloor);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid audit settings: " + e.getMessage());
         }
-        Map<String, String> provided = NativeDependencies.providedNames(prepared.request().dependencies());
-        List<Finding> findings = new Auditor(target, severities(), glibcFloor == null || glibcFloor.isBlank() ? null
-                : glibcFloor.trim(), provided.keySet()).audit(prepared.audited(), prepared.aliasNames());
-        List<Finding> failures = findings.stream().filter(f -> f.severity() == Severity.FAIL).toList();
-        for (Finding f : findings) {
+        AuditReport report = new Auditor(target, policy, severities(),
+                NativeDependencies.providedNames(prepared.request().dependencies()))
+                .audit(prepared.audited(), prepared.aliasNames());
+        TextReport.details(report).forEach(getLog()::info);
+        for (Finding f : report.findings()) {
             if (f.severity() == Severity.FAIL) {
                 getLog().error(f.toString());
             } else {
                 getLog().warn(f.toString());
             }
         }
-        if (!failures.isEmpty()) {
-            throw new MojoFailureException("nativelib audit of " + installPrefix + " failed with " + failures.size()
-                    + " finding" + (failures.size() == 1 ? "" : "s") + ":\n"
-                    + failures.stream().map(f -> "  " + f).collect(Collectors.joining("\n"))
-                    + "\nFix them, or change a rule's severity with <auditSeverities><rule-id>warn</rule-id>"
-                    + "</auditSeverities>.");
+        Path json = Path.of(project.getBuild().getDirectory(), "nativelib-audit-" + target.name() + ".json");
+        try {
+            Files.createDirectories(json.getParent());
+            Files.writeString(json, JsonReport.write(report, prepared.descriptor().coordinates()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the audit report " + json + ": " + e.getMessage(), e);
         }
-        getLog().info("nativelib audit passed: " + prepared.audited().size() + " librar"
-                + (prepared.audited().size() == 1 ? "y" : "ies") + " for " + target
-                + (findings.isEmpty() ? "" : ", " + findings.size() + " warning" + (findings.size() == 1 ? "" : "s")));
+        getLog().info("Audit report: " + json);
+        if (!report.passed()) {
+            throw new MojoFailureException(TextReport.failureMessage(report, installPrefix));
+        }
+        getLog().info(TextReport.passedMessage(report));
     }
 
     private Map<AuditRule, Severity> severities() throws MojoExecutionException {

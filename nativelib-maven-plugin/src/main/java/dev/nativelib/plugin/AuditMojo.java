@@ -15,8 +15,9 @@ import org.eclipse.aether.RepositorySystem;
 /**
  * Checks the libraries of an install prefix against nativelib's packaging rules without packaging them: architecture
  * matches the platform, SONAME present, no absolute or escaping run paths, every needed library provided by the
- * package, a declared native dependency or the base system, glibc no newer than the floor. {@code package} runs the
- * same checks.
+ * package, a declared native dependency or the base system, glibc and the C++ runtime no newer than the floor or
+ * {@code auditPolicy}. Logs what each library needs and what provides it, and writes the report as JSON to
+ * {@code target/nativelib-audit-<platform>.json}. {@code package} runs the same checks.
  */
 @Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)

@@ -1,5 +1,7 @@
 package dev.nativelib.loader.binary;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +18,10 @@ import java.util.Map;
  *                        friends, PE imported and delay-imported DLLs; in file order
  * @param runPaths        where it asks the dynamic loader to look: ELF {@code DT_RPATH} and {@code DT_RUNPATH} entries,
  *                        Mach-O {@code LC_RPATH}; empty on Windows
- * @param versionNeeds    ELF symbol-version requirements by needed file, e.g. {@code libc.so.6 -> [GLIBC_2.14,
- *                        GLIBC_2.2.5]}; empty for other formats
+ * @param versionNeeds    ELF symbol-version requirements by needed file ({@code DT_VERNEED}), e.g.
+ *                        {@code libc.so.6 -> [GLIBC_2.2.5, GLIBC_2.14]}, files and versions in file order; empty for
+ *                        other formats. {@code GLIBCXX_*} and {@code CXXABI_*} come from {@code libstdc++.so.6},
+ *                        {@code GCC_*} from {@code libgcc_s.so.1}
  * @param minimumGlibc    the newest {@code GLIBC_x.y} version required, e.g. {@code 2.34}; {@code null} if none
  * @param minimumOs       Mach-O minimum macOS version, e.g. {@code 11.0}; {@code null} for other formats or if absent
  */
@@ -26,7 +30,7 @@ public record BinaryInfo(BinaryFormat format, String architecture, String identi
                          String minimumOs) {
 
     /**
-     * Copies the collections.
+     * Copies the collections, keeping the order of {@code versionNeeds} (file order).
      *
      * @param format       the file format
      * @param architecture os-maven-plugin architecture name, or {@code unknown}
@@ -40,6 +44,8 @@ public record BinaryInfo(BinaryFormat format, String architecture, String identi
     public BinaryInfo {
         needed = List.copyOf(needed);
         runPaths = List.copyOf(runPaths);
-        versionNeeds = Map.copyOf(versionNeeds);
+        Map<String, List<String>> needs = new LinkedHashMap<>();
+        versionNeeds.forEach((file, names) -> needs.put(file, List.copyOf(names)));
+        versionNeeds = Collections.unmodifiableMap(needs);
     }
 }

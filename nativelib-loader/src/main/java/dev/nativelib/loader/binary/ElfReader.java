@@ -170,6 +170,11 @@ public final class ElfReader {
         for (long i = 0; i < count; i++) {
             String structure = "ELF version-needs entry " + i;
             ByteBuffer vn = in.read(at, 16, structure);
+            int version = Short.toUnsignedInt(vn.getShort(0));
+            if (version != 1) {
+                // glibc's loader refuses the library too ("unsupported version ... of Verneed record").
+                throw in.malformed(structure, at, "vn_version is " + version + ", expected 1 (VER_NEED_CURRENT)");
+            }
             int cnt = Short.toUnsignedInt(vn.getShort(2));
             long file = Integer.toUnsignedLong(vn.getInt(4));
             long aux = Integer.toUnsignedLong(vn.getInt(8));

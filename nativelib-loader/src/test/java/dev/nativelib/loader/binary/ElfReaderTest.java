@@ -76,6 +76,50 @@ class ElfReaderTest {
         assertTrue(cxx.needed().containsAll(List.of("libstdc++.so.6", "libc.so.6")), cxx.needed().toString());
     }
 
+    @Test
+    void versionNeedsArePerNeededFileInFileOrder() throws IOException {
+        ElfFile cxx = elf("elf/libcxx.so");
+        assertEquals(List.of("libgcc_s.so.1", "libc.so.6", "libstdc++.so.6"), List.copyOf(cxx.versionNeeds().keySet()));
+        assertEquals(List.of("CXXABI_1.3", "GLIBCXX_3.4", "GLIBCXX_3.4.21"), cxx.versionNeeds().get("libstdc++.so.6"));
+        assertEquals(List.of("GCC_3.0"), cxx.versionNeeds().get("libgcc_s.so.1"));
+        BinaryInfo info = ElfReader.info(cxx);
+        assertEquals(List.copyOf(cxx.versionNeeds().keySet()), List.copyOf(info.versionNeeds().keySet()),
+                "BinaryInfo keeps the file order");
+    }
+
+    /** libbase.so.1's version-needs table: one entry (libc.so.6) at 0x3f8 with two aux entries after it. */
+    private static final int VERNEED = 0x3f8;
+
+    private MalformedBinaryException malformedVerneed(int at, byte[] patch) throws IOException {
+        byte[] bytes = Files.readAllBytes(Fixtures.path("elf/libbase.so.1"));
+        System.arraycopy(patch, 0, bytes, at, patch.length);
+        Path bad = tmp.resolve("libbad.so");
+        Files.write(bad, bytes);
+        return assertThrows(MalformedBinaryException.class, () -> BinaryReader.read(bad));
+    }
+
+    @Test
+    void unknownVersionNeedsRevisionIsRefused() throws IOException {
+        MalformedBinaryException e = malformedVerneed(VERNEED, new byte[] {2, 0});
+        assertEquals(tmp.resolve("libbad.so") + ": malformed ELF version-needs entry 0 at offset 0x3f8: vn_version is"
+                + " 2, expected 1 (VER_NEED_CURRENT)", e.getMessage());
+    }
+
+    @Test
+    void versionNeedsPointersOutsideTheFileAreReported() throws IOException {
+        // vn_aux (offset 8) far past the end of the file
+        MalformedBinaryException aux = malformedVerneed(VERNEED + 8, new byte[] {0, 0, 0, 0x7f});
+        assertEquals("ELF version-needs aux entry 0 of libc.so.6", aux.structure());
+        assertEquals(VERNEED + 0x7f000000L, aux.offset());
+        // vn_file (offset 4) beyond the dynamic string table
+        MalformedBinaryException file = malformedVerneed(VERNEED + 4, new byte[] {(byte) 0xff, (byte) 0xff, 0, 0});
+        assertEquals("ELF version-needs entry 0 (vn_file)", file.structure());
+        // vna_next (offset 12 of the first aux entry) pointing back into the entry
+        MalformedBinaryException next = malformedVerneed(VERNEED + 16 + 12, new byte[] {8, 0, 0, 0});
+        assertEquals(tmp.resolve("libbad.so") + ": malformed ELF version-needs aux entry 0 of libc.so.6 at offset"
+                + " 0x408: vna_next 8 overlaps the 16-byte entry", next.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource({
         "elf/libbase.so.1,    64, LITTLE_ENDIAN, x86_64,   libbase.so.1",

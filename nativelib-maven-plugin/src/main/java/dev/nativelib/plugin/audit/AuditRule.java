@@ -3,7 +3,10 @@ package dev.nativelib.plugin.audit;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The checks {@code audit} makes, each with an id used to configure its severity. */
+/**
+ * The checks {@code audit} makes, each with an id used to configure its severity. Each is implemented by one class of
+ * this package (an {@code AuditCheck}); findings of one library are reported in this order.
+ */
 public enum AuditRule {
     /** The binary's format or CPU does not match the package's platform. */
     ARCHITECTURE("architecture", Severity.FAIL),
@@ -13,12 +16,18 @@ public enum AuditRule {
     ABSOLUTE_RUNPATH("absolute-runpath", Severity.FAIL),
     /** A relative run path leaves the package, or is relative to the working directory. */
     ESCAPING_RUNPATH("escaping-runpath", Severity.FAIL),
+    /** A library of a musl package needs glibc's libraries, or one of a glibc package needs musl's. */
+    WRONG_LIBC("wrong-libc", Severity.FAIL),
     /** A needed library is provided by neither the package, a declared native dependency, nor the base system. */
     UNRESOLVED_DEPENDENCY("unresolved-dependency", Severity.FAIL),
     /** The library requires a newer glibc than the configured floor. */
     GLIBC_TOO_NEW("glibc-too-new", Severity.FAIL),
-    /** A library of a musl package needs glibc's libraries, or one of a glibc package needs musl's. */
-    WRONG_LIBC("wrong-libc", Severity.FAIL);
+    /**
+     * The library requires a symbol version of a base-system library other than glibc (libstdc++'s
+     * {@code GLIBCXX_*} / {@code CXXABI_*}, libgcc's {@code GCC_*}, …) that the policy's version of it lacks.
+     */
+    SYMBOL_VERSION_TOO_NEW("symbol-version-too-new", Severity.FAIL);
+
 
     private final String id;
     private final Severity defaultSeverity;

@@ -23,11 +23,19 @@ class AuditorTest {
     }
 
     private static List<String> audit(Auditor auditor, AuditedLibrary... libraries) {
-        return auditor.audit(List.of(libraries), Set.of("libfoo.so")).stream().map(Finding::toString).toList();
+        return auditor.audit(List.of(libraries), Set.of("libfoo.so")).findings().stream().map(Finding::toString)
+                .toList();
+    }
+
+    private static Auditor auditor(Platform platform, Map<AuditRule, Severity> severities, String glibcFloor,
+                                   Set<String> dependencyNames) {
+        Map<String, String> deps = new java.util.TreeMap<>();
+        dependencyNames.forEach(n -> deps.put(n, "org.example:dep:1.0"));
+        return new Auditor(platform, AuditPolicies.resolve(platform, null, glibcFloor), severities, deps);
     }
 
     private static Auditor linux() {
-        return new Auditor(LINUX, Map.of(), "2.17", Set.of("libdep.so.3"));
+        return auditor(LINUX, Map.of(), "2.17", Set.of("libdep.so.3"));
     }
 
     @Test
@@ -85,7 +93,7 @@ class AuditorTest {
     @Test
     void libraryOfTheOtherLibcIsWrongLibcNotUnresolved() {
         Platform musl = Platform.parse("linux-x86_64-musl");
-        Auditor forMusl = new Auditor(musl, Map.of(), null, Set.of());
+        Auditor forMusl = auditor(musl, Map.of(), null, Set.of());
         assertEquals(List.of("[wrong-libc] lib/libfoo.so.1: needs libm.so.6, which is part of glibc, but the"
                 + " package's platform linux-x86_64-musl is for musl; it will not load on musl systems. Fix: build it"
                 + " with musl (musl-gcc, or on a musl distribution such as Alpine), or package it as linux-x86_64"
@@ -104,11 +112,11 @@ class AuditorTest {
                         null)));
         assertEquals(List.of(), audit(forMusl, elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libc.so"), List.of(),
                 null)));
-        assertEquals(List.of(), audit(new Auditor(LINUX, Map.of(AuditRule.WRONG_LIBC, Severity.IGNORE), null,
+        assertEquals(List.of(), audit(auditor(LINUX, Map.of(AuditRule.WRONG_LIBC, Severity.IGNORE), null,
                 Set.of()), elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libc.so"), List.of(), null)),
                 "an ignored wrong-libc is not reported as an unresolved dependency either");
         // Only glibc and musl are libcs; a suffix from os-maven-plugin's classifierWithLikes is not checked.
-        assertEquals(List.of(), audit(new Auditor(Platform.parse("linux-x86_64-fedora"), Map.of(), null,
+        assertEquals(List.of(), audit(auditor(Platform.parse("linux-x86_64-fedora"), Map.of(), null,
                 Set.of("libc.so.6")), elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libc.so.6"), List.of(), null)));
     }
 
@@ -128,10 +136,10 @@ class AuditorTest {
 
     @Test
     void severitiesAreConfigurable() {
-        Auditor relaxed = new Auditor(LINUX, Map.of(AuditRule.ABSOLUTE_RUNPATH, Severity.WARN,
+        Auditor relaxed = auditor(LINUX, Map.of(AuditRule.ABSOLUTE_RUNPATH, Severity.WARN,
                 AuditRule.UNRESOLVED_DEPENDENCY, Severity.IGNORE), null, Set.of());
         List<Finding> findings = relaxed.audit(List.of(elf("lib/libfoo.so.1", "libfoo.so.1", List.of("libssl.so.3"),
-                List.of("/opt/x"), "2.40")), Set.of());
+                List.of("/opt/x"), "2.40")), Set.of()).findings();
         assertEquals(1, findings.size());
         assertEquals(Severity.WARN, findings.get(0).severity());
         assertEquals(AuditRule.ABSOLUTE_RUNPATH, findings.get(0).rule());
@@ -148,8 +156,8 @@ class AuditorTest {
                 null, "11.0");
         AuditedLibrary bar = new AuditedLibrary("lib/libbar.1.dylib", List.of(new BinaryInfo(BinaryFormat.MACH_O,
                 "aarch_64", "@rpath/libbar.1.dylib", List.of(), List.of(), Map.of(), null, "11.0")));
-        assertEquals(List.of(), new Auditor(mac, Map.of(), null, Set.of()).audit(List.of(
-                new AuditedLibrary("lib/libfoo.dylib", List.of(x86, arm)), bar), Set.of()).stream()
+        assertEquals(List.of(), auditor(mac, Map.of(), null, Set.of()).audit(List.of(
+                new AuditedLibrary("lib/libfoo.dylib", List.of(x86, arm)), bar), Set.of()).findings().stream()
                 .map(Finding::toString).toList());
     }
 
@@ -167,7 +175,7 @@ class AuditorTest {
                 + " machine; it does not exist where the package is used, and could load something else if it does."
                 + " Fix: build with -DCMAKE_INSTALL_RPATH=@loader_path (or install_name_tool -rpath /opt/build/lib"
                 + " @loader_path)."),
-                new Auditor(mac, Map.of(), null, Set.of()).audit(List.of(old), Set.of()).stream()
+                auditor(mac, Map.of(), null, Set.of()).audit(List.of(old), Set.of()).findings().stream()
                         .map(Finding::toString).toList());
     }
 
@@ -177,7 +185,7 @@ class AuditorTest {
         AuditedLibrary dll = new AuditedLibrary("bin/foo.dll", List.of(new BinaryInfo(BinaryFormat.PE, "x86_64",
                 "foo.dll", List.of("KERNEL32.dll", "msvcrt.dll", "api-ms-win-crt-runtime-l1-1-0.dll",
                 "VCRUNTIME140.dll", "libwinpthread-1.dll"), List.of(), Map.of(), null, null)));
-        List<String> findings = new Auditor(win, Map.of(), null, Set.of()).audit(List.of(dll), Set.of()).stream()
+        List<String> findings = auditor(win, Map.of(), null, Set.of()).audit(List.of(dll), Set.of()).findings().stream()
                 .map(Finding::toString).toList();
         assertEquals(1, findings.size());
         assertEquals(true, findings.get(0).startsWith("[unresolved-dependency] bin/foo.dll: needs libwinpthread-1.dll,"),
@@ -196,19 +204,60 @@ class AuditorTest {
         AuditedLibrary brew = new AuditedLibrary("lib/libfoo.dylib", List.of(new BinaryInfo(BinaryFormat.MACH_O,
                 "aarch_64", "@rpath/libfoo.dylib", List.of("/opt/homebrew/lib/libzstd.1.dylib"), List.of("@rpath/../lib"),
                 Map.of(), null, "11.0")));
-        List<String> findings = new Auditor(mac, Map.of(), null, Set.of("libzstd.1.dylib")).audit(List.of(brew),
-                Set.of()).stream().map(Finding::toString).toList();
+        List<String> findings = auditor(mac, Map.of(), null, Set.of("libzstd.1.dylib")).audit(List.of(brew),
+                Set.of()).findings().stream().map(Finding::toString).toList();
         assertEquals(2, findings.size(), findings.toString());
-        assertTrue(findings.get(0).startsWith("[escaping-runpath] lib/libfoo.dylib: LC_RPATH @rpath/../lib is"
-                + " relative to the process's working directory"), findings.get(0));
-        assertTrue(findings.get(1).startsWith("[absolute-runpath] lib/libfoo.dylib: needs"
-                + " /opt/homebrew/lib/libzstd.1.dylib by absolute path"), findings.get(1));
+        // A library's findings come in the rules' order (AuditRule), absolute-runpath before escaping-runpath.
+        assertTrue(findings.get(0).startsWith("[absolute-runpath] lib/libfoo.dylib: needs"
+                + " /opt/homebrew/lib/libzstd.1.dylib by absolute path"), findings.get(0));
+        assertTrue(findings.get(1).startsWith("[escaping-runpath] lib/libfoo.dylib: LC_RPATH @rpath/../lib is"
+                + " relative to the process's working directory"), findings.get(1));
+    }
+
+    @Test
+    void seenSystemLibrariesAreBase() {
+        AuditedLibrary dll = new AuditedLibrary("bin/libvips-42.dll", List.of(new BinaryInfo(BinaryFormat.PE,
+                "x86_64", "libvips-42.dll", List.of("bcryptprimitives.dll"), List.of(), Map.of(), null, null)));
+        assertEquals(List.of(), auditor(Platform.parse("windows-x86_64"), Map.of(), null, Set.of())
+                .audit(List.of(dll), Set.of()).findings());
+        assertEquals(List.of(), auditor(Platform.parse("linux-x86_64-musl"), Map.of(), null, Set.of())
+                .audit(List.of(elf("lib/libvips-cpp.so.8.18.8", "libvips-cpp.so.8.18.8",
+                        List.of("libc.musl-x86_64.so.1"), List.of(), null)), Set.of()).findings());
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
+    @Test
+    void cxxLibraryNeedingNewerLibstdcxxThanTheFloorFails() throws java.io.IOException {
+        // Seen: a prebuilt C++ library needing GLIBCXX_3.4.22 passed <glibcFloor>2.17</glibcFloor>, whose libstdc++
+        // (manylinux_2_17's) ends at GLIBCXX_3.4.19. std::uncaught_exceptions() is GLIBCXX_3.4.22 (GCC 6).
+        java.nio.file.Path lib = dev.nativelib.plugin.Gcc.shared("g++", tmp.resolve("libcxx22.so"),
+                "#include <exception>\nextern \"C\" int cxx22() { return std::uncaught_exceptions(); }\n",
+                "-Wl,-soname,libcxx22.so.1");
+        List<AuditedLibrary> libs = List.of(new AuditedLibrary("lib/libcxx22.so",
+                dev.nativelib.loader.binary.BinaryReader.read(lib)));
+        assertEquals(List.of("[symbol-version-too-new] lib/libcxx22.so: needs GLIBCXX_3.4.22 from libstdc++.so.6, but"
+                + " the libstdc++.so.6 of glibc 2.17 systems (as manylinux_2_17 defines them) has only up to"
+                + " GLIBCXX_3.4.19; it will not load on such systems. Fix: build with a compiler whose runtime is that"
+                + " old (e.g. in the manylinux_2_17 container of pypa/manylinux), link the runtime statically"
+                + " (-static-libstdc++ -static-libgcc), or raise <glibcFloor>."),
+                linux().audit(libs, Set.of()).findings().stream().map(Finding::toString).toList());
+        assertEquals(List.of("[symbol-version-too-new] lib/libcxx22.so: needs GLIBCXX_3.4.22 from libstdc++.so.6, but"
+                + " the libstdc++.so.6 of manylinux_2_17 has only up to GLIBCXX_3.4.19; it will not load on such"
+                + " systems. Fix: build with a compiler whose runtime is that old (e.g. in the manylinux_2_17"
+                + " container of pypa/manylinux), link the runtime statically (-static-libstdc++ -static-libgcc), or"
+                + " choose a newer <auditPolicy>."), new Auditor(LINUX, AuditPolicies.resolve(LINUX, "manylinux2014",
+                null), Map.of(), Map.of()).audit(libs, Set.of()).findings().stream().map(Finding::toString).toList());
+        // manylinux_2_24 (Debian 9, GCC 6) has GLIBCXX_3.4.22.
+        assertEquals(List.of(), new Auditor(LINUX, AuditPolicies.resolve(LINUX, "manylinux_2_24", null), Map.of(),
+                Map.of()).audit(libs, Set.of()).findings());
     }
 
     @Test
     void unknownRuleOrSeverityIsExplained() {
         assertEquals("'runpath' is not an audit rule; known rules: architecture, missing-soname, absolute-runpath,"
-                + " escaping-runpath, unresolved-dependency, glibc-too-new, wrong-libc",
+                + " escaping-runpath, wrong-libc, unresolved-dependency, glibc-too-new, symbol-version-too-new",
                 assertThrows(IllegalArgumentException.class, () -> AuditRule.byId("runpath")).getMessage());
         assertEquals("'error' is not a severity; use fail, warn or ignore",
                 assertThrows(IllegalArgumentException.class, () -> Severity.parse("error")).getMessage());

@@ -19,6 +19,7 @@ import dev.nativelib.loader.platform.LibcDetector;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
 import dev.nativelib.plugin.Gcc;
+import dev.nativelib.plugin.audit.AuditPolicy;
 import dev.nativelib.plugin.audit.Auditor;
 import dev.nativelib.plugin.audit.Finding;
 import java.io.IOException;
@@ -153,8 +154,8 @@ class LibcVariantPackagingTest {
 
     private List<String> audit(Platform platform, Path prefix) throws PackagingException {
         PreparedPackage p = NativePackager.prepare(request(platform, prefix));
-        return new Auditor(platform, Map.of(), null, Set.of()).audit(p.audited(), p.aliasNames()).stream()
-                .map(Finding::toString).toList();
+        return new Auditor(platform, AuditPolicy.defaults(null), Map.of(), Map.of()).audit(p.audited(),
+                p.aliasNames()).findings().stream().map(Finding::toString).toList();
     }
 
     @Test
