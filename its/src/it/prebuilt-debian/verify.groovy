@@ -53,8 +53,12 @@ expect(targets.contains('INTERFACE_LINK_LIBRARIES "DebianOpenSSL::crypto_static"
     'Left out 3 files, excluded by <excludes> pattern lib/*/engines-3/: lib/x86_64-linux-gnu/engines-3/afalg.so,'
             + ' lib/x86_64-linux-gnu/engines-3/loader_attic.so, lib/x86_64-linux-gnu/engines-3/padlock.so',
     'Left out 1 file, excluded by <excludes> pattern lib/*/ossl-modules/: lib/x86_64-linux-gnu/ossl-modules/legacy.so',
-    'Left out 3 files, pkg-config files (not packaged by this version): lib/x86_64-linux-gnu/pkgconfig/libcrypto.pc,'
-            + ' lib/x86_64-linux-gnu/pkgconfig/libssl.pc, lib/x86_64-linux-gnu/pkgconfig/openssl.pc',
+    // Debian's own .pc files ship, made relocatable, and unpack puts their multiarch directory on PKG_CONFIG_PATH.
+    "Rewrote lib/x86_64-linux-gnu/pkgconfig/libssl.pc: prefix '/usr' -> '\${pcfiledir}/../../..'",
+    'pkg-config: lib/x86_64-linux-gnu/pkgconfig/libcrypto.pc, lib/x86_64-linux-gnu/pkgconfig/libssl.pc,'
+            + ' lib/x86_64-linux-gnu/pkgconfig/openssl.pc',
+    'target/nativelib/openssl-native/lib/x86_64-linux-gnu/pkgconfig',
     'Left out 6 files, documentation: share/doc/libssl-dev/changelog.Debian.gz',
 ].each { expect(log.contains(it), "the summary lacks: ${it}") }
+expect(!log.contains('pkg-config files ('), 'the .pc files are shipped, not left out')
 return true
