@@ -168,7 +168,7 @@ public final class NativePackager {
             generated.putAll(CMakePackageWriter.write(descriptor, cmake, contents.includePath(),
                     contents.importLibraries(), contents.staticLibraries(), cmakeDependencies(request.dependencies())));
         }
-        generated.putAll(pkgConfig(request, descriptor, contents, rewrites, leftOut));
+        generated.putAll(pkgConfig(request, descriptor, contents, rewrites, leftOut, sources.keySet()));
         Set<String> aliasNames = new LinkedHashSet<>();
         aliases.forEach(a -> aliasNames.add(a.path().substring(a.path().lastIndexOf('/') + 1)));
         PackageSummary summary = new PackageSummary(contents.includePath(), contents.staticLibraries(), leftOut);
@@ -181,7 +181,8 @@ public final class NativePackager {
      */
     private static Map<String, byte[]> pkgConfig(PackageRequest request, PackageDescriptor descriptor,
                                                  PrefixContents contents, List<String> rewrites,
-                                                 List<LeftOut> leftOut) throws PackagingException {
+                                                 List<LeftOut> leftOut, Set<String> packaged)
+            throws PackagingException {
         Path prefix = request.layout().prefix();
         List<String> shipped = contents.pkgConfigFiles();
         if (request.pkgConfig() != PkgConfigMode.AUTO || shipped.isEmpty()) {
@@ -208,6 +209,16 @@ public final class NativePackager {
                                 + " it relative to ${prefix} in the install step, or leave the shipped .pc files out"
                                 + " and generate one per library with <pkgConfig>generate</pkgConfig>"
                                 + " (-Dnativelib.pkgConfig=generate).", e);
+                    }
+                    for (String dir : PkgConfigRelocator.includeDirectories(path, relocated.text())) {
+                        if (packaged.stream().noneMatch(f -> f.startsWith(dir + "/"))) {
+                            throw new PackagingException(path + " in " + prefix + " names the include directory "
+                                    + dir + " in its Cflags, but no file of it would be packaged, so a consumer"
+                                    + " built through pkg-config would search a directory missing from the"
+                                    + " package. Add " + dir + " to <cmakeIncludeDirectories> (it is then packaged"
+                                    + " and on the CMake targets' include path too), change <includes>/<excludes>,"
+                                    + " or generate the .pc files instead with <pkgConfig>generate</pkgConfig>.");
+                        }
                     }
                     out.put(path, PkgConfigRelocator.encode(relocated.text()));
                     rewrites.addAll(relocated.changes());

@@ -160,6 +160,99 @@ public final class PkgConfigRelocator {
         return new Relocated(out.toString(), changes);
     }
 
+    /**
+     * The include directories a relocated file's {@code Cflags} name ({@code -I}, {@code -isystem}), as paths
+     * relative to the package root, so the packager can check that each is in the package: a consumer's compiler
+     * would otherwise search a directory that is not there, and silently find the build machine's headers.
+     *
+     * @param path the file, relative to the package root, e.g. {@code lib/pkgconfig/glib-2.0.pc}
+     * @param text its relocated text (see {@link #relocate})
+     * @return the directories, normalised, in the order named; those that leave the package root, or use an
+     *         undefined variable, are left out (the relocation already refused absolute ones)
+     */
+    public static List<String> includeDirectories(String path, String text) {
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("pcfiledir", dir);
+        List<String> cflags = new ArrayList<>();
+        for (String raw : text.split("\n", -1)) {
+            String body = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+            Matcher v = VARIABLE.matcher(body);
+            Matcher f = FIELD.matcher(body);
+            if (body.strip().startsWith("#")) {
+                continue;
+            }
+            if (v.matches() && !isField(body)) {
+                variables.putIfAbsent(v.group(1), v.group(2).strip());
+            } else if (f.matches() && f.group(1).equals("Cflags")) {
+                cflags.add(f.group(2));
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String value : cflags) {
+            String[] tokens = value.strip().split("\\s+");
+            for (int i = 0; i < tokens.length; i++) {
+                String t = tokens[i];
+                String named = null;
+                if ((t.equals("-I") || t.equals("-isystem")) && i + 1 < tokens.length) {
+                    named = tokens[++i];
+                } else if (t.startsWith("-I") && t.length() > 2) {
+                    named = t.substring(2);
+                } else if (t.startsWith("-isystem") && t.length() > 8) {
+                    named = t.substring(8);
+                }
+                String expanded = named == null ? null : expand(unquote(named), variables, 0);
+                String normalised = expanded == null ? null : normalise(expanded);
+                if (normalised != null) {
+                    out.add(normalised);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return {@code value} with every {@code ${name}} replaced, or {@code null} if one is undefined or cyclic */
+    private static String expand(String value, Map<String, String> variables, int depth) {
+        if (depth > 16) {
+            return null;
+        }
+        Matcher r = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (r.find()) {
+            String v = variables.get(r.group(1));
+            String expanded = v == null ? null : expand(v, variables, depth + 1);
+            if (expanded == null) {
+                return null;
+            }
+            out.append(value, last, r.start()).append(expanded);
+            last = r.end();
+        }
+        return out.append(value.substring(last)).toString();
+    }
+
+    /** @return {@code path} without {@code .} and {@code ..} segments, or {@code null} if it leaves the root */
+    private static String normalise(String path) {
+        if (absolute(path)) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String segment : path.replace('\\', '/').split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(segment);
+            }
+        }
+        return String.join("/", parts);
+    }
+
     /** A line such as {@code Description: a=b} is a field, not a variable: whichever separator comes first wins. */
     private static boolean isField(String line) {
         int colon = line.indexOf(':');

@@ -159,6 +159,35 @@ class PkgConfigPackagingTest {
     }
 
     @Test
+    void aShippedFileNamingAnIncludeDirectoryLeftOutOfThePackageIsAnError() throws Exception {
+        Path prefix = tmp.resolve("glib-prefix");
+        Gcc.shared(prefix.resolve("lib/libglib-2.0.so.0"), "int g(void) { return 1; }", "-Wl,-soname,libglib-2.0.so.0");
+        Files.createDirectories(prefix.resolve("include/glib-2.0"));
+        Files.writeString(prefix.resolve("include/glib-2.0/glib.h"), "#include <glibconfig.h>\n");
+        Files.createDirectories(prefix.resolve("lib/glib-2.0/include"));
+        Files.writeString(prefix.resolve("lib/glib-2.0/include/glibconfig.h"), "#define G 1\n");
+        Files.createDirectories(prefix.resolve("lib/pkgconfig"));
+        Files.writeString(prefix.resolve("lib/pkgconfig/glib-2.0.pc"), "prefix=/usr\nlibdir=${prefix}/lib\n"
+                + "includedir=${prefix}/include\n\nName: GLib\nDescription: C library\nVersion: 2.74.6\n"
+                + "Libs: -L${libdir} -lglib-2.0\nCflags: -I${includedir}/glib-2.0 -I${libdir}/glib-2.0/include\n");
+        PackagingException e = assertThrows(PackagingException.class, () -> NativePackager.prepare(
+                request("glib", "2.74.6", prefix, "GLib", List.of(), List.of(), PkgConfigMode.AUTO)));
+        assertEquals("lib/pkgconfig/glib-2.0.pc in " + prefix + " names the include directory lib/glib-2.0/include"
+                + " in its Cflags, but no file of it would be packaged, so a consumer built through pkg-config"
+                + " would search a directory missing from the package. Add lib/glib-2.0/include to"
+                + " <cmakeIncludeDirectories> (it is then packaged and on the CMake targets' include path too),"
+                + " change <includes>/<excludes>, or generate the .pc files instead with"
+                + " <pkgConfig>generate</pkgConfig>.", e.getMessage());
+
+        PackageRequest named = request("glib", "2.74.6", prefix, "GLib", List.of(), List.of(), PkgConfigMode.AUTO);
+        named = named.withCMake(new PackageRequest.CMake(new CMakeSettings("GLib", "GLib",
+                Compatibility.SameMajorVersion, List.of("lib/glib-2.0/include"), List.of()), false));
+        NativePackager.build(named);
+        assertTrue(entry(named.output().jar(), "glib", "lib/pkgconfig/glib-2.0.pc")
+                .contains("Cflags: -I${includedir}/glib-2.0 -I${libdir}/glib-2.0/include"));
+    }
+
+    @Test
     void aMultiarchPrefixShipsItsOwnFilesFromTheTupleDirectory() throws Exception {
         Path prefix = tmp.resolve("multiarch-prefix");
         Gcc.shared(prefix.resolve("lib/x86_64-linux-gnu/libfoo.so.1"), "int foo(void) { return 1; }",

@@ -94,4 +94,13 @@ class PkgConfigRelocatorTest {
                 + " /opt/vendor/include, outside the install prefix, and the flags consumers get use ${vendordir}",
                 variable.getMessage());
     }
+
+    @Test
+    void includeDirectoriesAreResolvedRelativeToThePackageRoot() {
+        String text = "prefix=${pcfiledir}/../..\nlibdir=${prefix}/lib\nincludedir=${prefix}/include\n"
+                + "Cflags: -I${includedir}/glib-2.0 -I ${libdir}/glib-2.0/include -isystem${prefix}/../outside"
+                + " -I${undefined}/x -DFOO\n";
+        assertEquals(List.of("include/glib-2.0", "lib/glib-2.0/include"),
+                PkgConfigRelocator.includeDirectories("lib/pkgconfig/glib-2.0.pc", text));
+    }
 }
