@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * it (built by its maintainers with the usual toolchains: MinGW/LLVM for Windows, Xcode for macOS, a manylinux-like
  * glibc container and Alpine for Linux). The binaries are 18 MB each, so what the readers report about them is
  * committed instead ({@code src/test/resources/real-binaries/<platform>.txt}, with the package, file and SHA-256s);
- * {@code -Dnativelib.realBinaries=DIR} (filled by {@code fetch.sh} there) checks each extract against its binary.
+ * {@code -Dnativelib.realBinaries=DIR} or the environment variable {@code NATIVELIB_REAL_BINARIES} (a directory
+ * filled by {@code fetch.sh} there) checks each extract against its binary.
  */
 class RealBinariesTest {
 
@@ -138,9 +139,9 @@ class RealBinariesTest {
     @ParameterizedTest
     @ValueSource(strings = {"windows-x86_64", "osx-aarch_64", "linux-x86_64", "linux-x86_64-musl"})
     void extractIsWhatTheReaderSeesInTheRealBinary(String platform) throws IOException, NoSuchAlgorithmException {
-        String dir = System.getProperty("nativelib.realBinaries");
-        String why = "-Dnativelib.realBinaries not set (src/test/resources/real-binaries/fetch.sh downloads the"
-                + " binaries; .ci/run does)";
+        String dir = System.getProperty("nativelib.realBinaries", System.getenv("NATIVELIB_REAL_BINARIES"));
+        String why = "neither -Dnativelib.realBinaries nor NATIVELIB_REAL_BINARIES is set"
+                + " (src/test/resources/real-binaries/fetch.sh downloads the binaries; .ci/run does)";
         if ("1".equals(System.getenv("NATIVELIB_CI"))) {
             assertNotNull(dir, why);
         }
