@@ -124,7 +124,8 @@ public final class Main {
                 int n = 1;
                 for (DependencyGraph.Step step : resolution.steps) {
                     PackageDescriptor d = step.pkg().descriptor();
-                    out.println("  " + n++ + ". " + d.coordinates() + ": " + step.why());
+                    out.println("  " + n++ + ". " + d.coordinates()
+                            + (d.variant() == null ? "" : " [" + d.classifier() + "]") + ": " + step.why());
                     Path local = step.pkg().localDirectory();
                     Path dir = local != null ? local : PackageExtractor.directory(step.pkg(), cache);
                     List<LibrarySource.Choice> choices = Resolver.sources(d, dir, Resolver.decision(d));
