@@ -156,4 +156,42 @@ class VariantChooserTest {
         assertFalse(VariantChooser.variantsOfOne(List.of(v3, pkg("p", "1.0", "v3", "x86_64 :: level :: v3"))),
                 "one variant twice");
     }
+
+    @Test
+    void theDebugLogSaysTheSameAsTheReport() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.nativelib.loader");
+        List<String> messages = new ArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                messages.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level level = logger.getLevel();
+        handler.setLevel(java.util.logging.Level.ALL);
+        logger.setLevel(java.util.logging.Level.ALL);
+        logger.addHandler(handler);
+        System.setProperty("nativelib.log", "debug");
+        try {
+            chooser(V3).choose(List.of(pkg("fast", "1.0", null), pkg("fast", "1.0", "v4", "x86_64 :: level :: v4")),
+                    "requested");
+        } finally {
+            System.clearProperty("nativelib.log");
+            logger.removeHandler(handler);
+            logger.setLevel(level);
+        }
+        assertEquals(List.of("""
+                variants of dev.example:fast:1.0 [linux-x86_64] (requested) on x86_64 :: level :: v1, x86_64 :: level\
+                 :: v2, x86_64 :: level :: v3:
+                  linux-x86_64-v4 (x86_64 :: level :: v4): out: this machine lacks x86_64 :: level :: v4
+                  linux-x86_64 (baseline): picked, the best that fits"""), messages);
+    }
 }
