@@ -52,6 +52,7 @@ final class FullLoad {
         PlanNotes notes = planKey == null ? null : PlanNotes.start();
         FoundPackage pkg;
         List<FoundPackage> order;
+        String machine;
         try {
             Resolver.Resolution resolution = Resolver.resolve(Resolver.find(classLoader), name, platform,
                     new java.util.function.Predicate<String>() {
@@ -66,6 +67,7 @@ final class FullLoad {
                     });
             pkg = resolution.requested;
             order = resolution.order();
+            machine = resolution.machineSignature();
         } catch (NativeLoaderException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -121,7 +123,7 @@ final class FullLoad {
         LoadedLibrary result = new LoadedLibrary(name, own.get(indexOf(d, name)), d.coordinates(),
                 d.platform().name(), pkg.origin(), all);
         if (notes != null) {
-            savePlan(planKey, name, pkg, order, notes);
+            savePlan(planKey, name, pkg, order, machine, notes);
         }
         return result;
     }
@@ -182,7 +184,7 @@ final class FullLoad {
     }
 
     /** Writes down a full load's outcome for the next JVM; failing to is never an error of the load. */
-    private static void savePlan(String key, String name, FoundPackage pkg, List<FoundPackage> order,
+    private static void savePlan(String key, String name, FoundPackage pkg, List<FoundPackage> order, String machine,
                                  PlanNotes notes) {
         if (notes.obstacle == null && PackageExtractor.verifiesFully()) {
             notes.obstacle = "every load hashes every library (-D" + Settings.CACHE_VERIFY.property()
@@ -196,6 +198,7 @@ final class FullLoad {
         }
         try {
             LoadPlan plan = new LoadPlan(key, pkg.descriptor().platform().name());
+            plan.machine(machine);
             for (int i = 0; i < notes.entries.size(); i++) {
                 plan.addEntry(notes.entries.get(i), notes.states.get(i));
             }

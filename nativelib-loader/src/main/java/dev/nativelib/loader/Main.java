@@ -7,6 +7,8 @@ import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.graph.DependencyGraph;
+import dev.nativelib.loader.hardware.HardwareDetector;
+import dev.nativelib.loader.hardware.MachineProperties;
 import dev.nativelib.loader.override.LibrarySource;
 import dev.nativelib.loader.platform.Libc;
 import dev.nativelib.loader.platform.LibcDetector;
@@ -23,8 +25,10 @@ import java.util.List;
 
 /**
  * {@code java -jar nativelib-loader.jar [--classpath <path>] [<name>...]}: prints the detected platform, the cache,
- * the native packages found, and for each name (or each package of this platform) the order it would load packages
- * in, why each is needed, and where each library would be loaded from. Loads nothing.
+ * the native packages found, the machine's properties when packages of the platform have variants, and for each name
+ * (or each package of this platform) which variant of each package with variants it would take and why each other
+ * is not taken, the order it would load packages in, why each is needed, and where each library would be loaded
+ * from. Loads nothing.
  */
 public final class Main {
 
@@ -94,12 +98,16 @@ public final class Main {
         out.println("packages on the class path: " + (all.isEmpty() ? "none" : ""));
         for (FoundPackage p : all) {
             PackageDescriptor d = p.descriptor();
-            out.println("  " + d.coordinates() + " [" + d.platform() + "]" + (d.platform().equals(platform) ? ""
+            out.println("  " + d.coordinates() + " [" + d.classifier() + "]" + (d.platform().equals(platform) ? ""
                     : " (other platform)") + " in " + p.origin());
         }
         List<FoundPackage> here = all.stream().filter(p -> p.descriptor().platform().equals(platform)).toList();
+        if (here.stream().anyMatch(p -> p.descriptor().variant() != null)) {
+            machine(out);
+        }
         if (names.isEmpty()) {
-            here.forEach(p -> names.add(p.descriptor().artifactId()));
+            // One name per package, however many variants of it there are.
+            here.stream().map(p -> p.descriptor().artifactId()).distinct().forEach(names::add);
         }
         int status = 0;
         for (String name : names) {
@@ -108,10 +116,16 @@ public final class Main {
             try {
                 // The same resolution load() makes (this process has none of the libraries mapped).
                 Resolver.Resolution resolution = Resolver.resolve(all, name, platform, MappedFiles::hasSoname);
+                if (resolution.variants != null) {
+                    for (String line : resolution.variants.report()) {
+                        out.println("  " + line);
+                    }
+                }
                 int n = 1;
                 for (DependencyGraph.Step step : resolution.steps) {
                     PackageDescriptor d = step.pkg().descriptor();
-                    out.println("  " + n++ + ". " + d.coordinates() + ": " + step.why());
+                    out.println("  " + n++ + ". " + d.coordinates()
+                            + (d.variant() == null ? "" : " [" + d.classifier() + "]") + ": " + step.why());
                     Path local = step.pkg().localDirectory();
                     Path dir = local != null ? local : PackageExtractor.directory(step.pkg(), cache);
                     List<LibrarySource.Choice> choices = Resolver.sources(d, dir, Resolver.decision(d));
@@ -129,6 +143,20 @@ public final class Main {
             }
         }
         return status;
+    }
+
+    /** Prints the machine's properties and how each was found, as variants are chosen by them. */
+    private static void machine(PrintStream out) {
+        try {
+            MachineProperties machine = HardwareDetector.current();
+            out.println("machine: " + machine.signature());
+            for (String evidence : machine.evidence()) {
+                out.println("  " + evidence);
+            }
+        } catch (IllegalArgumentException e) {
+            // The loads below fail with the same message; said here once, where it belongs.
+            out.println("machine: cannot tell: " + e.getMessage());
+        }
     }
 
     /** @return why the libc variant was chosen, on Linux, where it is part of the platform */

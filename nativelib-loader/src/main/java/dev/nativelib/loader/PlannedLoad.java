@@ -52,7 +52,8 @@ final class PlannedLoad {
 
     /**
      * Replays a {@link LoadPlan}: when one exists for this key, the class path still matches its fingerprints, and
-     * every package directory it names still carries a valid verified stamp, loads those files in its order, which
+     * every package directory it names still carries a valid verified stamp, and the machine has the signature the
+     * plan's variants were chosen by (checked only for a plan that chose variants), loads those files in its order, which
      * skips discovery, descriptor parsing, the dependency graph and the cache's extraction checks. Returns
      * {@code null} (the caller then takes the full path, which reports any problem) whenever something does not match.
      * Kept apart from the full path's classes, because a fresh JVM pays for every class it loads.
@@ -77,6 +78,18 @@ final class PlannedLoad {
                 Log.debug("the class path changed since the load plan for '" + name + "' was written: " + changed);
             }
             return null;
+        }
+        if (plan.machine() != null) {
+            // Variants were chosen by the machine: detected again (a plan is no reason to skip that, since the cache
+            // may be shared by machines, or the settings changed), and a different machine chooses the full way.
+            String now = dev.nativelib.loader.hardware.HardwareDetector.current().signature();
+            if (!now.equals(plan.machine())) {
+                if (Log.debugging()) {
+                    Log.debug("the load plan for '" + name + "' chose variants for the machine " + plan.machine()
+                            + ", but this one is " + now + "; taking the full path");
+                }
+                return null;
+            }
         }
         int count = plan.packageCount();
         Path[] dirs = new Path[count];

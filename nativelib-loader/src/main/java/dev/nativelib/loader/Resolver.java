@@ -6,6 +6,7 @@ import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.discovery.PackageFinder;
 import dev.nativelib.loader.discovery.PackageSelector;
+import dev.nativelib.loader.discovery.VariantChooser;
 import dev.nativelib.loader.graph.DependencyGraph;
 import dev.nativelib.loader.override.LibrarySource;
 import dev.nativelib.loader.override.Overrides;
@@ -28,14 +29,25 @@ final class Resolver {
     private Resolver() {
     }
 
-    /** The outcome: the requested package, and the load order with its reasons. */
+    /**
+     * The outcome: the requested package, the load order with its reasons and, when packages of the platform have
+     * variants, the machine's properties and the chooser's account of each choice.
+     */
     static final class Resolution {
         final FoundPackage requested;
         final List<DependencyGraph.Step> steps;
+        /** The chooser, when a package of the platform has variants; else {@code null} (nothing detected). */
+        final VariantChooser variants;
 
-        Resolution(FoundPackage requested, List<DependencyGraph.Step> steps) {
+        Resolution(FoundPackage requested, List<DependencyGraph.Step> steps, VariantChooser variants) {
             this.requested = requested;
             this.steps = steps;
+            this.variants = variants;
+        }
+
+        /** @return the machine's signature when a choice among variants depended on it, else {@code null} */
+        String machineSignature() {
+            return variants == null || variants.machine() == null ? null : variants.machine().signature();
         }
 
         /** @return the packages to load, dependencies first, the requested one last */
@@ -68,18 +80,25 @@ final class Resolver {
      * @param platform      the platform to load for
      * @param alreadyMapped whether a SONAME no package provides is acceptable because the process has it loaded
      * @return what loading {@code name} loads, in order
-     * @throws RuntimeException with a message for the user when no package provides it, or the graph is broken
+     * @throws RuntimeException with a message for the user when no package provides it, no variant of a package
+     *                          fits the machine, or the graph is broken
      */
     static Resolution resolve(List<FoundPackage> all, String name, Platform platform,
                               Predicate<String> alreadyMapped) {
-        FoundPackage requested = PackageSelector.select(name, platform, all);
         List<FoundPackage> here = new ArrayList<>();
+        boolean variants = false;
         for (FoundPackage p : all) {
             if (p.descriptor().platform().equals(platform)) {
                 here.add(p);
+                variants |= p.descriptor().variant() != null;
             }
         }
-        return new Resolution(requested, new DependencyGraph(here, alreadyMapped).explain(requested));
+        // Only a class path with variants for this platform pays for the chooser (and, when it has to choose, for
+        // detecting the machine): a load without variants loads no class it did not load before.
+        VariantChooser chooser = variants ? VariantChooser.forThisMachine() : null;
+        FoundPackage requested = PackageSelector.select(name, platform, all, chooser);
+        List<DependencyGraph.Step> steps = new DependencyGraph(here, alreadyMapped, chooser).explain(requested);
+        return new Resolution(requested, steps, chooser);
     }
 
     /**

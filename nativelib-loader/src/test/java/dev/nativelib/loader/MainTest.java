@@ -21,6 +21,34 @@ class MainTest {
     void clear() {
         System.clearProperty("nativelib.platform");
         System.clearProperty("nativelib.cache.dir");
+        System.clearProperty("nativelib.hardware.add");
+    }
+
+    @Test
+    void reportsTheMachineAndWhyEachVariantWasPickedOrNot() throws Exception {
+        System.setProperty("nativelib.platform", "linux-x86_64");
+        System.setProperty("nativelib.cache.dir", tmp.resolve("cache").toString());
+        System.setProperty("nativelib.hardware.add", "blas :: backend :: openblas");
+        StringBuilder cp = new StringBuilder();
+        for (String label : new String[] {null, "openblas", "mkl"}) {
+            TestPackages t = TestPackages.of("g", "greet", "1.0", "linux-x86_64").library("lib/libgreet.so.1",
+                    String.valueOf(label));
+            if (label != null) {
+                t.variant(label, "blas :: backend :: " + label);
+            }
+            cp.append(cp.length() == 0 ? "" : File.pathSeparator).append(t.writeJar(tmp));
+        }
+        String machine = dev.nativelib.loader.hardware.HardwareDetector.current().signature();
+        String out = run("--classpath", cp.toString());
+        assertTrue(out.contains("\nmachine: " + machine + "\n"), out);
+        assertTrue(machine.contains("blas :: backend :: openblas"), machine);
+        assertTrue(out.contains("\nload(\"greet\"):\n"
+                + "  variants of g:greet:1.0 [linux-x86_64] (requested), this machine having " + machine + ":\n"
+                + "    linux-x86_64-openblas (blas :: backend :: openblas): picked, the best that fits\n"
+                + "    linux-x86_64-mkl (blas :: backend :: mkl): out: this machine lacks blas :: backend :: mkl\n"
+                + "    linux-x86_64 (baseline): fits, ranks below linux-x86_64-openblas\n"
+                + "  1. g:greet:1.0 [linux-x86_64-openblas]: requested\n"
+                + "       " + tmp.resolve("cache/g/greet-1.0-linux-x86_64-openblas-")), out);
     }
 
     private String run(String... args) {

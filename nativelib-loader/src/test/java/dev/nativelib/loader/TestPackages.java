@@ -32,6 +32,7 @@ public final class TestPackages {
     private byte[] descriptorTail = new byte[0];
     private final Map<String, String> sonames = new LinkedHashMap<>();
     private final Map<String, List<String>> needs = new LinkedHashMap<>();
+    private dev.nativelib.loader.descriptor.PackageVariant variant;
     private java.util.function.UnaryOperator<String> descriptorEdit = java.util.function.UnaryOperator.identity();
 
     private TestPackages(String groupId, String artifactId, String version, String platform) {
@@ -65,6 +66,16 @@ public final class TestPackages {
         libraries.put(path, Files.readAllBytes(file));
         sonames.put(path, soname);
         needs.put(path, List.of(needed));
+        return this;
+    }
+
+    /** Makes the package a hardware variant: {@code variant("v3", "x86_64 :: level :: v3")}. */
+    public TestPackages variant(String label, String... properties) {
+        List<dev.nativelib.loader.hardware.VariantProperty> list = new ArrayList<>();
+        for (String p : properties) {
+            list.add(dev.nativelib.loader.hardware.VariantProperty.parse(p));
+        }
+        variant = new dev.nativelib.loader.descriptor.PackageVariant(label, list);
         return this;
     }
 
@@ -109,11 +120,11 @@ public final class TestPackages {
                 dev.nativelib.loader.descriptor.LibraryNames.logicalName(path.substring(path.lastIndexOf('/') + 1)),
                 bytes.length, Sha256.of(bytes), sonames.get(path), null, needs.getOrDefault(path, List.of()),
                 List.of(), null, null)));
-        return new PackageDescriptor(groupId, artifactId, version, platform, entries, aliases);
+        return new PackageDescriptor(groupId, artifactId, version, platform, entries, aliases).withVariant(variant);
     }
 
     public Path writeJar(Path dir) throws IOException {
-        Path jar = dir.resolve(artifactId + "-" + version + "-" + platform.name() + ".jar");
+        Path jar = dir.resolve(artifactId + "-" + version + "-" + descriptor().classifier() + ".jar");
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries().entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
@@ -136,8 +147,8 @@ public final class TestPackages {
 
     private Map<String, byte[]> entries() {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        String root = PackageLayout.packageRoot(groupId, artifactId, platform);
-        entries.put(PackageLayout.INDEX, (PackageLayout.indexEntry(groupId, artifactId, platform) + "\n")
+        String root = PackageLayout.packageRoot(descriptor());
+        entries.put(PackageLayout.INDEX, (PackageLayout.indexEntry(descriptor()) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         entries.put(root + PackageLayout.DESCRIPTOR, descriptorBytes());
         libraries.forEach((path, bytes) -> entries.put(root + path, overrides.getOrDefault(path, bytes)));

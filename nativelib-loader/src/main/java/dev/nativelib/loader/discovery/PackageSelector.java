@@ -23,10 +23,27 @@ public final class PackageSelector {
      * @param available every package on the class path, for all platforms; when it is what
      *                  {@link PackageFinder#find} returned and no package provides {@code name}, the message first
      *                  names the class-path JARs that could not be read
-     * @return the one package that provides {@code name} on {@code platform}
+     * @return the one package that provides {@code name} on {@code platform}; of a package with variants, the one
+     *         a {@link VariantChooser} of this machine chooses
      * @throws SelectionException if there is none, or more than one
+     * @throws VariantChooser.VariantException if it has variants and none fits this machine
      */
     public static FoundPackage select(String name, Platform platform, List<FoundPackage> available) {
+        return select(name, platform, available, null);
+    }
+
+    /**
+     * @param name      what {@code NativeLoader.load} was asked for
+     * @param platform  the running platform
+     * @param available every package on the class path, as for {@link #select(String, Platform, List)}
+     * @param chooser   chooses among the variants of the package, and remembers the choice for its dependencies;
+     *                  {@code null} for a new one that detects this machine when a package has variants
+     * @return the one package that provides {@code name} on {@code platform}, among variants the chosen one
+     * @throws SelectionException if there is none, or more than one (variants of one package are one package)
+     * @throws VariantChooser.VariantException if it has variants and none fits
+     */
+    public static FoundPackage select(String name, Platform platform, List<FoundPackage> available,
+                                      VariantChooser chooser) {
         List<FoundPackage> providers = new java.util.ArrayList<>();
         List<FoundPackage> matching = new java.util.ArrayList<>();
         for (FoundPackage p : available) {
@@ -37,8 +54,11 @@ public final class PackageSelector {
                 }
             }
         }
-        if (matching.size() == 1) {
+        if (matching.size() == 1 && matching.get(0).descriptor().variant() == null) {
             return matching.get(0);
+        }
+        if (!matching.isEmpty() && oneArtifact(matching) && VariantChooser.variantsOfOne(matching)) {
+            return (chooser != null ? chooser : VariantChooser.forThisMachine()).choose(matching, "requested");
         }
         if (matching.size() > 1) {
             throw new SelectionException("More than one native package for platform " + platform + " provides '"
@@ -106,13 +126,24 @@ public final class PackageSelector {
                 .collect(Collectors.joining());
     }
 
+    private static boolean oneArtifact(List<FoundPackage> packages) {
+        PackageDescriptor first = packages.get(0).descriptor();
+        for (FoundPackage p : packages) {
+            if (!p.descriptor().groupId().equals(first.groupId())
+                    || !p.descriptor().artifactId().equals(first.artifactId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean provides(PackageDescriptor d, String name) {
         return d.artifactId().equals(name) || d.library(name).isPresent();
     }
 
     private static String list(List<FoundPackage> packages) {
         return packages.stream()
-                .map(p -> "  " + p.descriptor().coordinates() + " [" + p.descriptor().platform() + "] in "
+                .map(p -> "  " + p.descriptor().coordinates() + " [" + p.descriptor().classifier() + "] in "
                         + p.origin() + ", libraries: "
                         + p.descriptor().libraries().stream().map(l -> l.name()).collect(Collectors.joining(", "))
                         + "\n")

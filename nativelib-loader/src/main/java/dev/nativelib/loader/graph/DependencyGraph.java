@@ -4,6 +4,7 @@ import dev.nativelib.loader.descriptor.LibraryEntry;
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageRequirement;
 import dev.nativelib.loader.discovery.FoundPackage;
+import dev.nativelib.loader.discovery.VariantChooser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,10 @@ import java.util.function.Predicate;
  * packages a descriptor requires and from each library's needed names, mapped to the package on the class path that
  * provides that SONAME (or install name, DLL name, file or link name).
  *
+ * <p>A package with {@link dev.nativelib.loader.descriptor.PackageVariant variants} on the class path is one node:
+ * the graph asks its {@link VariantChooser} for the variant when it first meets the package, so that the choices agree
+ * along the load order (the requested package is chosen before the graph is built, by the same chooser).
+ *
  * <p>Rejected with a message that says what to do: a required package missing from the class path; two versions of
  * one package on the class path; a required package whose version is outside what the dependent was built against
  * (same major version, not older); a needed SONAME that the required package no longer provides; a cycle.
@@ -27,9 +32,13 @@ import java.util.function.Predicate;
 public final class DependencyGraph {
 
     private final Map<String, List<FoundPackage>> byKey = new LinkedHashMap<>();
-    private final Map<String, FoundPackage> byLibraryName = new HashMap<>();
+    /** Normalized library name to the groupId:artifactId of the first package providing it. */
+    private final Map<String, String> byLibraryName = new HashMap<>();
+    /** The package taken for each groupId:artifactId met so far: the only one, or the chosen variant. */
+    private final Map<String, FoundPackage> taken = new HashMap<>();
     private final boolean caseInsensitive;
     private final Predicate<String> alreadyLoaded;
+    private VariantChooser chooser;
 
     /**
      * @param packages every package on the class path for the running platform
@@ -49,7 +58,19 @@ public final class DependencyGraph {
      *                      that is not on the class path is accepted when everything it could provide is
      */
     public DependencyGraph(List<FoundPackage> packages, Predicate<String> alreadyLoaded) {
+        this(packages, alreadyLoaded, null);
+    }
+
+    /**
+     * @param packages      every package on the class path for the running platform
+     * @param alreadyLoaded as for {@link #DependencyGraph(List, Predicate)}
+     * @param chooser       chooses among the variants of a package, consistently with the choices it made before
+     *                      (the requested package's); {@code null} for one that detects this machine when it first
+     *                      meets a package with variants
+     */
+    public DependencyGraph(List<FoundPackage> packages, Predicate<String> alreadyLoaded, VariantChooser chooser) {
         this.alreadyLoaded = alreadyLoaded;
+        this.chooser = chooser;
         this.caseInsensitive = !packages.isEmpty()
                 && packages.get(0).descriptor().platform().os().equals("windows");
         for (FoundPackage p : packages) {
@@ -60,7 +81,7 @@ public final class DependencyGraph {
             }
             same.add(p);
             for (String name : providedNames(p.descriptor())) {
-                byLibraryName.putIfAbsent(normalize(name), p);
+                byLibraryName.putIfAbsent(normalize(name), key(p.descriptor()));
             }
         }
     }
@@ -94,6 +115,7 @@ public final class DependencyGraph {
      */
     public List<Step> explain(FoundPackage root) {
         List<Step> order = new ArrayList<>();
+        taken.put(key(root.descriptor()), root);
         visit(root, "requested", new LinkedHashSet<>(), new LinkedHashSet<>(), order);
         return order;
     }
@@ -133,8 +155,8 @@ public final class DependencyGraph {
             if (!byKey.containsKey(r.key()) && providedByProcess(p)) {
                 continue;
             }
-            deps.putIfAbsent(required(p, r), "required by " + d.coordinates() + " (built against " + r.version()
-                    + ")");
+            String why = "required by " + d.coordinates() + " (built against " + r.version() + ")";
+            deps.putIfAbsent(required(p, r, why), why);
         }
         Set<String> own = new HashSet<>();
         for (String n : providedNames(d)) {
@@ -146,11 +168,13 @@ public final class DependencyGraph {
                 if (own.contains(n)) {
                     continue;
                 }
-                FoundPackage provider = byLibraryName.get(n);
-                if (provider != null && provider != p) {
-                    deps.putIfAbsent(unique(provider.descriptor().groupId() + ":"
-                            + provider.descriptor().artifactId()), "provides " + needed + ", which " + l.path()
-                            + " of " + d.coordinates() + " needs");
+                String provider = byLibraryName.get(n);
+                if (provider != null && !provider.equals(key(d))) {
+                    String why = "provides " + needed + ", which " + l.path() + " of " + d.coordinates() + " needs";
+                    FoundPackage dep = unique(provider, why);
+                    if (!deps.containsKey(dep)) {
+                        deps.put(dep, why);
+                    }
                 } else if (provider == null) {
                     checkRequiredStillProvides(p, l, needed);
                 }
@@ -187,7 +211,8 @@ public final class DependencyGraph {
             if (!byKey.containsKey(r.key())) {
                 continue;
             }
-            FoundPackage dep = unique(r.key());
+            FoundPackage dep = unique(r.key(), "required by " + p.descriptor().coordinates() + " (built against "
+                    + r.version() + ")");
             for (String name : providedNames(dep.descriptor())) {
                 if (stem(normalize(name)).equals(base)) {
                     throw new DependencyException(p.descriptor().coordinates() + ": " + l.path() + " needs " + needed
@@ -200,7 +225,7 @@ public final class DependencyGraph {
         }
     }
 
-    private FoundPackage required(FoundPackage p, PackageRequirement r) {
+    private FoundPackage required(FoundPackage p, PackageRequirement r, String why) {
         List<FoundPackage> candidates = byKey.get(r.key());
         if (candidates == null) {
             throw new DependencyException(p.descriptor().coordinates() + " [" + p.descriptor().platform() + "] needs "
@@ -209,7 +234,7 @@ public final class DependencyGraph {
                     + "</artifactId>\n    <version>" + r.version() + "</version>\n    <classifier>"
                     + p.descriptor().platform() + "</classifier>\n  </dependency>");
         }
-        FoundPackage found = unique(r.key());
+        FoundPackage found = unique(r.key(), why);
         String have = found.descriptor().version();
         if (!r.range().contains(have)) {
             throw new DependencyException(p.descriptor().coordinates() + " was built against " + r + " and accepts "
@@ -221,16 +246,36 @@ public final class DependencyGraph {
         return found;
     }
 
-    private FoundPackage unique(String key) {
+    /**
+     * @param why why the package is needed, for the variant chooser's report and messages
+     * @return the package of {@code key}: the only one, or the variant chosen the first time it was met
+     */
+    private FoundPackage unique(String key, String why) {
+        FoundPackage done = taken.get(key);
+        if (done != null) {
+            return done;
+        }
         List<FoundPackage> candidates = byKey.get(key);
+        boolean plain = candidates.size() == 1 && candidates.get(0).descriptor().variant() == null;
+        if (!plain && VariantChooser.variantsOfOne(candidates)) {
+            if (chooser == null) {
+                chooser = VariantChooser.forThisMachine();
+            }
+            done = chooser.choose(candidates, why);
+            taken.put(key, done);
+            return done;
+        }
         if (candidates.size() > 1) {
             StringBuilder m = new StringBuilder("Two versions of the native package " + key + " are on the class"
                     + " path:\n");
-            candidates.forEach(c -> m.append("  ").append(c.descriptor().coordinates()).append(" in ")
+            candidates.forEach(c -> m.append("  ").append(c.descriptor().coordinates())
+                    .append(c.descriptor().variant() == null ? "" : " [" + c.descriptor().classifier() + "]")
+                    .append(" in ")
                     .append(c.origin()).append('\n'));
             m.append("Keep one (check `mvn dependency:tree`; align versions with dependencyManagement or a BOM).");
             throw new DependencyException(m.toString());
         }
+        taken.put(key, candidates.get(0));
         return candidates.get(0);
     }
 

@@ -57,6 +57,8 @@ public final class LoadPlan {
 
     private final String key;
     private final String platform;
+    /** The machine's signature when variants were chosen by it, else {@code null}. */
+    private String machine;
     private int resultPackage = -1;
     private int resultLibrary = -1;
     final List<String> entries = new ArrayList<>();
@@ -84,7 +86,9 @@ public final class LoadPlan {
      * text: the name, the JVM (its installation, version and vendor fix the platform, C library included), the working
      * directory relative class-path entries resolve against, the class path, and every {@code nativelib.*} system
      * property and {@code NATIVELIB_*} environment variable (platform override, library overrides, cache and
-     * verification settings) except the log level. Two starts with the same key and an unchanged class path find the
+     * verification settings) except the log level and the hardware settings ({@code nativelib.hardware.add} and
+     * {@code .mask}): those act through the machine's signature, which a plan that chose variants records and a replay
+     * compares, while they do not matter to a plan without variants. Two starts with the same key and an unchanged class path find the
      * same packages and load them in the same order.
      *
      * @param name the name {@code load} was asked for
@@ -107,12 +111,15 @@ public final class LoadPlan {
         }
         Map<String, String> settings = new TreeMap<>();
         for (String p : System.getProperties().stringPropertyNames()) {
-            if (p.startsWith("nativelib.") && !p.equals(Settings.LOG.property())) {
+            if (p.startsWith("nativelib.") && !p.equals(Settings.LOG.property())
+                    && !p.equals(Settings.HARDWARE_ADD.property()) && !p.equals(Settings.HARDWARE_MASK.property())) {
                 settings.put("-D" + p, System.getProperty(p));
             }
         }
         for (Map.Entry<String, String> e : System.getenv().entrySet()) {
-            if (e.getKey().startsWith("NATIVELIB_") && !e.getKey().equals(Settings.LOG.environment())) {
+            if (e.getKey().startsWith("NATIVELIB_") && !e.getKey().equals(Settings.LOG.environment())
+                    && !e.getKey().equals(Settings.HARDWARE_ADD.environment())
+                    && !e.getKey().equals(Settings.HARDWARE_MASK.environment())) {
                 settings.put(e.getKey(), e.getValue());
             }
         }
@@ -199,6 +206,24 @@ public final class LoadPlan {
     /** @return the platform name, e.g. {@code linux-x86_64} */
     public String platform() {
         return platform;
+    }
+
+    /**
+     * @return the machine's signature ({@code MachineProperties.signature()}) the plan's variants were chosen by,
+     *         which a replay compares with this machine's; {@code null} when the load chose no variant by the machine
+     *         (then a replay detects nothing)
+     */
+    public String machine() {
+        return machine;
+    }
+
+    /**
+     * Records the machine's signature, for a load that chose among variants by it.
+     *
+     * @param signature the signature, or {@code null} when no choice depended on the machine
+     */
+    public void machine(String signature) {
+        this.machine = signature;
     }
 
     /**
@@ -425,6 +450,7 @@ public final class LoadPlan {
             return null;
         }
         String platform = null;
+        String machine = null;
         int resultPackage = -1;
         int resultLibrary = -1;
         List<List<String>> lines = new ArrayList<>();
@@ -436,6 +462,8 @@ public final class LoadPlan {
             String kind = f.get(0);
             if (kind.equals("platform") && f.size() == 2) {
                 platform = f.get(1);
+            } else if (kind.equals("machine") && f.size() == 2) {
+                machine = f.get(1);
             } else if (kind.equals("result") && f.size() == 3) {
                 resultPackage = number(f.get(1));
                 resultLibrary = number(f.get(2));
@@ -445,6 +473,7 @@ public final class LoadPlan {
         }
         LoadPlan plan = new LoadPlan(text.substring(keyLine + 5), platform);
         plan.result(resultPackage, resultLibrary);
+        plan.machine(machine);
         for (List<String> f : lines) {
             String kind = f.get(0);
             if (kind.equals("entry") && f.size() == 3) {

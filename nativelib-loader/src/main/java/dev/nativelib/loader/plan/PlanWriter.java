@@ -126,6 +126,9 @@ public final class PlanWriter {
         List<String> fields = new ArrayList<>(plan.entries);
         fields.addAll(plan.states);
         fields.add(plan.platform());
+        if (plan.machine() != null) {
+            fields.add(plan.machine());
+        }
         for (int i = 0; i < plan.packages.size(); i++) {
             fields.addAll(List.of(plan.packages.get(i)));
             if (!LoadPlan.relative(plan.packages.get(i)[2])) {
@@ -163,6 +166,9 @@ public final class PlanWriter {
         }
         StringBuilder out = new StringBuilder(LoadPlan.HEADER).append('\n');
         line(out, "platform", plan.platform());
+        if (plan.machine() != null) {
+            line(out, "machine", plan.machine());
+        }
         line(out, "result", Integer.toString(plan.resultPackage()), Integer.toString(plan.resultLibrary()));
         for (int i = 0; i < plan.entries.size(); i++) {
             line(out, "entry", plan.states.get(i), plan.entries.get(i));

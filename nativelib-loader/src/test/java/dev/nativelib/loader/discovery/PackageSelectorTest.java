@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nativelib.loader.TestPackages;
+import dev.nativelib.loader.hardware.MachineProperties;
 import dev.nativelib.loader.platform.Platform;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,5 +108,36 @@ class PackageSelectorTest {
                 Add the JAR of the package that ships 'zstd' to your dependencies, with\
                  <classifier>linux-x86_64</classifier>.
                 If the platform was detected wrongly, set -Dnativelib.platform=<platform>.""", e.getMessage());
+    }
+
+    @Test
+    void variantsOfOnePackageAreOnePackageAndTheChooserPicks() {
+        FoundPackage base = VariantChooserTest.pkg("fast", "1.0", null);
+        FoundPackage v3 = VariantChooserTest.pkg("fast", "1.0", "v3", "x86_64 :: level :: v3");
+        FoundPackage v4 = VariantChooserTest.pkg("fast", "1.0", "v4", "x86_64 :: level :: v4");
+        List<FoundPackage> all = List.of(base, v4, v3);
+        MachineProperties v3Machine = VariantChooserTest.machine("x86_64 :: level :: v1", "x86_64 :: level :: v2",
+                "x86_64 :: level :: v3");
+        assertSame(v3, PackageSelector.select("fast", LINUX, all, new VariantChooser(() -> v3Machine)));
+        assertSame(base, PackageSelector.select("fast", LINUX, all,
+                new VariantChooser(() -> VariantChooserTest.machine("x86_64 :: level :: v1"))));
+    }
+
+    @Test
+    void twoBaselinesOfOneVersionAreStillTwoPackages() {
+        List<FoundPackage> all = List.of(VariantChooserTest.pkg("fast", "1.0", null),
+                VariantChooserTest.pkg("fast", "1.0", "v3", "x86_64 :: level :: v3"),
+                VariantChooserTest.pkg("fast", "1.0", null));
+        RuntimeException e = assertThrows(PackageSelector.SelectionException.class,
+                () -> PackageSelector.select("fast", LINUX, all, new VariantChooser(() -> {
+                    throw new AssertionError("no choice to make");
+                })));
+        assertEquals("""
+                More than one native package for platform linux-x86_64 provides 'fast':
+                  dev.example:fast:1.0 [linux-x86_64] in /repo/fast-1.0-linux-x86_64.jar, libraries: fast
+                  dev.example:fast:1.0 [linux-x86_64-v3] in /repo/fast-1.0-linux-x86_64-v3.jar, libraries: fast
+                  dev.example:fast:1.0 [linux-x86_64] in /repo/fast-1.0-linux-x86_64.jar, libraries: fast
+                Keep exactly one of them on the class path (check `mvn dependency:tree` for two versions of the same\
+                 package).""", e.getMessage());
     }
 }

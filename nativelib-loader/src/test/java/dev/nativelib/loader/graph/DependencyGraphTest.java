@@ -2,6 +2,7 @@ package dev.nativelib.loader.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,5 +160,79 @@ class DependencyGraphTest {
                 List.of(new PackageRequirement("g", "a", "1.4.0", VersionRange.parse("[1.4.0,3)"))), null, null),
                 "jar:file:/repo/b.jar!/x/", H);
         assertEquals(List.of("a", "b"), order(List.of(b, pkg("a", "2.5.0", List.of())), b));
+    }
+
+    /** {@link #pkg} as a variant: its library needs {@code needed}. */
+    private static FoundPackage variant(String artifactId, String label, String property, List<String> needed,
+                                        String... requires) {
+        FoundPackage p = pkg(artifactId, "1.0.0", needed, requires);
+        PackageDescriptor d = p.descriptor().withVariant(new dev.nativelib.loader.descriptor.PackageVariant(label,
+                List.of(dev.nativelib.loader.hardware.VariantProperty.parse(property))));
+        return new FoundPackage(d, p.rootUrl().replace("/linux-x86_64/", "/" + d.classifier() + "/"), H);
+    }
+
+    private static final dev.nativelib.loader.hardware.MachineProperties GPU =
+            dev.nativelib.loader.hardware.MachineProperties.of(List.of(
+                    dev.nativelib.loader.hardware.VariantProperty.parse("cuda :: runtime :: 12"),
+                    dev.nativelib.loader.hardware.VariantProperty.parse("cuda :: runtime :: 13")), List.of());
+
+    @Test
+    void aRequiredPackageGetsTheVariantAgreeingWithTheRequestedOne() {
+        FoundPackage a = pkg("a", "1.0.0", List.of());
+        FoundPackage a12 = variant("a", "cuda12", "cuda :: runtime :: 12", List.of());
+        FoundPackage a13 = variant("a", "cuda13", "cuda :: runtime :: 13", List.of());
+        FoundPackage b12 = variant("b", "cuda12", "cuda :: runtime :: 12", List.of("liba.so.1"), "a:1.0.0");
+        dev.nativelib.loader.discovery.VariantChooser chooser = new dev.nativelib.loader.discovery.VariantChooser(
+                () -> GPU);
+        assertSame(b12, chooser.choose(List.of(b12), "requested"));
+        List<FoundPackage> order = new DependencyGraph(List.of(a, a13, b12, a12), s -> false, chooser).loadOrder(b12);
+        assertEquals(List.of(a12, b12), order);
+    }
+
+    @Test
+    void aNeededSonameGetsTheAgreeingVariantOfItsProvider() {
+        FoundPackage a12 = variant("a", "cuda12", "cuda :: runtime :: 12", List.of());
+        FoundPackage a13 = variant("a", "cuda13", "cuda :: runtime :: 13", List.of());
+        FoundPackage b12 = variant("b", "cuda12", "cuda :: runtime :: 12", List.of("liba.so.1"));
+        dev.nativelib.loader.discovery.VariantChooser chooser = new dev.nativelib.loader.discovery.VariantChooser(
+                () -> GPU);
+        chooser.choose(List.of(b12), "requested");
+        assertEquals(List.of(a12, b12), new DependencyGraph(List.of(a13, a12, b12), s -> false, chooser)
+                .loadOrder(b12));
+        assertTrue(chooser.report().contains("  linux-x86_64-cuda13 (cuda :: runtime :: 13): out: conflicts with"
+                + " cuda :: runtime :: 12 of g:b:1.0.0 [linux-x86_64-cuda12], chosen before"), chooser.report()
+                .toString());
+    }
+
+    @Test
+    void withoutAnAgreeingVariantTheDependencyIsRefused() {
+        FoundPackage a13 = variant("a", "cuda13", "cuda :: runtime :: 13", List.of());
+        FoundPackage b12 = variant("b", "cuda12", "cuda :: runtime :: 12", List.of(), "a:1.0.0");
+        dev.nativelib.loader.discovery.VariantChooser chooser = new dev.nativelib.loader.discovery.VariantChooser(
+                () -> GPU);
+        chooser.choose(List.of(b12), "requested");
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> new DependencyGraph(List.of(a13, b12), s -> false, chooser).loadOrder(b12));
+        assertTrue(e.getMessage().startsWith("""
+                No variant of g:a:1.0.0 [linux-x86_64] (required by g:b:1.0.0 (built against 1.0.0)) fits this machine:
+                  linux-x86_64-cuda13 (cuda :: runtime :: 13): out: conflicts with cuda :: runtime :: 12 of g:b:1.0.0\
+                 [linux-x86_64-cuda12], chosen before
+                This machine has: cuda :: runtime :: 12, cuda :: runtime :: 13 ("""), e.getMessage());
+    }
+
+    @Test
+    void twoVersionsAmongVariantsAreStillTwoVersions() {
+        FoundPackage a12 = variant("a", "cuda12", "cuda :: runtime :: 12", List.of());
+        FoundPackage a2 = pkg("a", "2.0.0", List.of());
+        FoundPackage b = pkg("b", "1.0.0", List.of(), "a:1.0.0");
+        DependencyException e = assertThrows(DependencyException.class, () -> new DependencyGraph(
+                List.of(b, a12, a2), s -> false, new dev.nativelib.loader.discovery.VariantChooser(() -> GPU))
+                .loadOrder(b));
+        assertEquals("""
+                Two versions of the native package g:a are on the class path:
+                  g:a:1.0.0 [linux-x86_64-cuda12] in /repo/a-1.0.0.jar
+                  g:a:2.0.0 in /repo/a-2.0.0.jar
+                Keep one (check `mvn dependency:tree`; align versions with dependencyManagement or a BOM).""",
+                e.getMessage());
     }
 }
