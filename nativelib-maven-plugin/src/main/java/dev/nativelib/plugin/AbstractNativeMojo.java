@@ -1,11 +1,13 @@
 package dev.nativelib.plugin;
 
 import dev.nativelib.loader.binary.VersionOrder;
+import dev.nativelib.loader.descriptor.PackageVariant;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.audit.AuditRule;
 import dev.nativelib.plugin.audit.Auditor;
 import dev.nativelib.plugin.audit.Finding;
 import dev.nativelib.plugin.audit.Severity;
+import dev.nativelib.plugin.audit.VariantCheck;
 import dev.nativelib.plugin.deps.NativeDependencies;
 import dev.nativelib.plugin.packaging.NativePackager;
 import dev.nativelib.plugin.packaging.OutputTimestamp;
@@ -18,6 +20,7 @@ import dev.nativelib.plugin.cmake.Compatibility;
 import dev.nativelib.plugin.deps.NativeArtifactResolver;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +109,9 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     /**
      * Severity per audit rule: {@code fail}, {@code warn} or {@code ignore}. Rules: {@code architecture},
      * {@code missing-soname} (default warn), {@code absolute-runpath}, {@code escaping-runpath},
-     * {@code unresolved-dependency}, {@code glibc-too-new}; all but {@code missing-soname} fail by default. Example:
+     * {@code unresolved-dependency}, {@code glibc-too-new}, {@code wrong-libc}, {@code variant-architecture} (a
+     * hardware variant needs a property of another architecture, see {@code package}); all but
+     * {@code missing-soname} fail by default. Example:
      * {@code <auditSeverities><absolute-runpath>warn</absolute-runpath></auditSeverities>}.
      */
     @Parameter
@@ -207,6 +212,21 @@ abstract class AbstractNativeMojo extends AbstractMojo {
      */
     protected PreparedPackage prepare(Platform target, Path output)
             throws MojoExecutionException, MojoFailureException {
+        return prepare(target, null, output);
+    }
+
+    /**
+     * As {@link #prepare(Platform, Path)}, for a hardware variant of the platform.
+     *
+     * @param target  the package's platform
+     * @param variant the variant, or {@code null} for the platform's baseline
+     * @param output  the JAR that will be written
+     * @return the prepared package, whose descriptor records the variant
+     * @throws MojoExecutionException as {@link #prepare(Platform, Path)}
+     * @throws MojoFailureException   as {@link #prepare(Platform, Path)}
+     */
+    protected PreparedPackage prepare(Platform target, PackageVariant variant, Path output)
+            throws MojoExecutionException, MojoFailureException {
         List<FoundPackage> dependencies = NativeArtifactResolver.packages(
                 new NativeArtifactResolver(repositorySystem, session, project, getLog()).resolve(target), target);
         for (FoundPackage d : dependencies) {
@@ -217,12 +237,14 @@ abstract class AbstractNativeMojo extends AbstractMojo {
                     includeDirectory, includes == null ? List.of() : includes,
                     excludes == null ? List.of() : excludes, staticLibraries);
             PackageRequest.Output jar = new PackageRequest.Output(output, OutputTimestamp.parse(outputTimestamp),
-                    rewriteRunPaths, Path.of(project.getBuild().getDirectory(), "nativelib-staging", target.name()));
+                    rewriteRunPaths, Path.of(project.getBuild().getDirectory(), "nativelib-staging",
+                    variant == null ? target.name() : target.name() + "-" + variant.label()));
             return NativePackager.prepare(PackageRequest.of(new PackageRequest.Coordinates(project.getGroupId(),
                             project.getArtifactId(), project.getVersion(), target), layout, jar)
                     .withCMake(new PackageRequest.CMake(cmakeSettings(), keepExistingCMakeConfig))
                     .withDependencies(dependencies)
-                    .withGlobalLibraries(globalLibraries == null ? List.of() : globalLibraries));
+                    .withGlobalLibraries(globalLibraries == null ? List.of() : globalLibraries)
+                    .withVariant(variant));
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -271,8 +293,11 @@ abstract class AbstractNativeMojo extends AbstractMojo {
             }
         }
         Map<String, String> provided = NativeDependencies.providedNames(prepared.request().dependencies());
-        List<Finding> findings = new Auditor(target, severities(), glibcFloor == null || glibcFloor.isBlank() ? null
-                : glibcFloor.trim(), provided.keySet()).audit(prepared.audited(), prepared.aliasNames());
+        Map<AuditRule, Severity> severities = severities();
+        List<Finding> findings = new ArrayList<>(new Auditor(target, severities, glibcFloor == null
+                || glibcFloor.isBlank() ? null : glibcFloor.trim(), provided.keySet())
+                .audit(prepared.audited(), prepared.aliasNames()));
+        findings.addAll(VariantCheck.check(target, prepared.descriptor().variant(), severities));
         List<Finding> failures = findings.stream().filter(f -> f.severity() == Severity.FAIL).toList();
         for (Finding f : findings) {
             if (f.severity() == Severity.FAIL) {

@@ -18,7 +18,9 @@ public enum AuditRule {
     /** The library requires a newer glibc than the configured floor. */
     GLIBC_TOO_NEW("glibc-too-new", Severity.FAIL),
     /** A library of a musl package needs glibc's libraries, or one of a glibc package needs musl's. */
-    WRONG_LIBC("wrong-libc", Severity.FAIL);
+    WRONG_LIBC("wrong-libc", Severity.FAIL),
+    /** A hardware variant needs a processor property of another architecture than its platform's. */
+    VARIANT_ARCHITECTURE("variant-architecture", Severity.FAIL);
 
     private final String id;
     private final Severity defaultSeverity;

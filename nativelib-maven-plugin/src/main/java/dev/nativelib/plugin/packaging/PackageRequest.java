@@ -1,5 +1,6 @@
 package dev.nativelib.plugin.packaging;
 
+import dev.nativelib.loader.descriptor.PackageVariant;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.cmake.CMakeSettings;
@@ -19,9 +20,10 @@ import java.util.List;
  * @param cmake           the CMake files to write or keep
  * @param dependencies    the native packages the project depends on, for this platform
  * @param globalLibraries logical names of libraries to open with global symbol scope
+ * @param variant         the hardware variant the package is, or {@code null} for the platform's baseline
  */
 public record PackageRequest(Coordinates coordinates, Layout layout, Output output, CMake cmake,
-                             List<FoundPackage> dependencies, List<String> globalLibraries) {
+                             List<FoundPackage> dependencies, List<String> globalLibraries, PackageVariant variant) {
 
     /**
      * Copies the lists.
@@ -32,6 +34,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @param cmake           the CMake files to write or keep
      * @param dependencies    the native packages the project depends on, for this platform
      * @param globalLibraries logical names of libraries to open with global symbol scope
+     * @param variant         the hardware variant the package is, or {@code null} for the baseline
      */
     public PackageRequest {
         dependencies = List.copyOf(dependencies);
@@ -47,7 +50,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return the request
      */
     public static PackageRequest of(Coordinates coordinates, Layout layout, Output output) {
-        return new PackageRequest(coordinates, layout, output, CMake.NONE, List.of(), List.of());
+        return new PackageRequest(coordinates, layout, output, CMake.NONE, List.of(), List.of(), null);
     }
 
     /**
@@ -55,7 +58,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return this request with them
      */
     public PackageRequest withCMake(CMake cmake) {
-        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries);
+        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries, variant);
     }
 
     /**
@@ -63,7 +66,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return this request with them
      */
     public PackageRequest withDependencies(List<FoundPackage> packages) {
-        return new PackageRequest(coordinates, layout, output, cmake, packages, globalLibraries);
+        return new PackageRequest(coordinates, layout, output, cmake, packages, globalLibraries, variant);
     }
 
     /**
@@ -71,7 +74,15 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return this request with them
      */
     public PackageRequest withGlobalLibraries(List<String> names) {
-        return new PackageRequest(coordinates, layout, output, cmake, dependencies, names);
+        return new PackageRequest(coordinates, layout, output, cmake, dependencies, names, variant);
+    }
+
+    /**
+     * @param v the hardware variant the package is, or {@code null} for the platform's baseline
+     * @return this request for it
+     */
+    public PackageRequest withVariant(PackageVariant v) {
+        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries, v);
     }
 
     /**

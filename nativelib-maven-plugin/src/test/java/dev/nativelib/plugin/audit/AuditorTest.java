@@ -208,7 +208,7 @@ class AuditorTest {
     @Test
     void unknownRuleOrSeverityIsExplained() {
         assertEquals("'runpath' is not an audit rule; known rules: architecture, missing-soname, absolute-runpath,"
-                + " escaping-runpath, unresolved-dependency, glibc-too-new, wrong-libc",
+                + " escaping-runpath, unresolved-dependency, glibc-too-new, wrong-libc, variant-architecture",
                 assertThrows(IllegalArgumentException.class, () -> AuditRule.byId("runpath")).getMessage());
         assertEquals("'error' is not a severity; use fail, warn or ignore",
                 assertThrows(IllegalArgumentException.class, () -> Severity.parse("error")).getMessage());
