@@ -3,6 +3,7 @@ package dev.nativelib.plugin;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.deps.NativeArtifactResolver;
+import dev.nativelib.plugin.deps.VariantChoice;
 import dev.nativelib.plugin.unpack.DepsFileWriter;
 import dev.nativelib.plugin.unpack.PackageUnpacker;
 import java.io.File;
@@ -40,6 +41,17 @@ public class UnpackMojo extends AbstractMojo {
     @Parameter(property = "nativelib.platform")
     private String platform;
 
+    /**
+     * The hardware variant to build against, by label (e.g. {@code v3} for the {@code linux-x86_64-v3} JARs), or
+     * {@code baseline}, the default: the JAR of that variant is unpacked from each native dependency that has one,
+     * the baseline's from the others. If no dependency has it, the build stops listing the variants that exist.
+     * Headers and CMake files of a package's variants are normally the same; the libraries differ in the
+     * instructions they use, so a program linked against a variant runs against any other at run time, where the
+     * loader picks the best one the machine has.
+     */
+    @Parameter(property = "nativelib.variant")
+    private String variant;
+
     /** Where packages are unpacked and {@code nativelib-deps.cmake} is written. */
     @Parameter(property = "nativelib.unpackDirectory", defaultValue = "${project.build.directory}/nativelib")
     private File outputDirectory;
@@ -71,7 +83,14 @@ public class UnpackMojo extends AbstractMojo {
             return;
         }
         Platform target = BuildPlatform.resolve(platform, project.getProperties());
-        List<File> jars = new NativeArtifactResolver(repositorySystem, session, project, getLog()).resolve(target);
+        String label;
+        try {
+            label = VariantChoice.parse(variant);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        List<File> jars = new NativeArtifactResolver(repositorySystem, session, project, getLog()).resolve(target,
+                label);
         List<DepsFileWriter.Entry> entries = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         Path out = outputDirectory.toPath();
@@ -86,7 +105,8 @@ public class UnpackMojo extends AbstractMojo {
                             + pkg.descriptor().cmakeName() + ".cmake"));
                     entries.add(new DepsFileWriter.Entry(pkg.descriptor().coordinates(), dir, libDirs, findModule));
                     prefixes.add(out.resolve(dir).toAbsolutePath().toString());
-                    getLog().info("Unpacked " + pkg.descriptor().coordinates() + " [" + target + "] to "
+                    getLog().info("Unpacked " + pkg.descriptor().coordinates() + " ["
+                            + pkg.descriptor().classifier() + "] to "
                             + out.resolve(dir) + (pkg.descriptor().cmakeName() == null ? ""
                             : " (find_package(" + pkg.descriptor().cmakeName() + "))"));
                 }
