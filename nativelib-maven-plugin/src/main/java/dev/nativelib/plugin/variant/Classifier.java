@@ -59,6 +59,7 @@ public record Classifier(Platform platform, String label) {
                 return false;
             }
         }
-        return !s.equals("glibc") && !s.equals("gnu");
+        // baseline: -Dnativelib.platform=<platform>-baseline narrows a platform POM to the baseline.
+        return !s.equals("glibc") && !s.equals("gnu") && !s.equals("baseline");
     }
 }

@@ -58,6 +58,11 @@ public final class VariantParameters {
         }
         parsed.sort(null);
         String chosen = labelled ? label.trim() : derive(parsed);
+        if (chosen.equals("baseline")) {
+            // -Dnativelib.platform=<platform>-baseline and <variant>baseline</variant> name the baseline itself.
+            throw new IllegalArgumentException("<variantLabel> 'baseline' is reserved: it names the package without"
+                    + " variant properties; choose another label.");
+        }
         try {
             return new PackageVariant(chosen, parsed);
         } catch (IllegalArgumentException e) {
