@@ -45,6 +45,18 @@ properties.each { build, property ->
             : "Packaged 2 libraries for linux-x86_64, variant ${build} (${property}), into ".toString())
 }
 
+// The POM fast installs brings, for an x86-64 Linux consumer, the baseline and every variant; a property narrows it.
+def pom = new File(basedir, '../../local-repo/dev/nativelib/its/variants/fast/1.0.0/fast-1.0.0.pom').text
+def profile = { String id ->
+    def m = pom =~ /(?s)<id>${java.util.regex.Pattern.quote(id)}<\/id>(.*?)<\/profile>/
+    expect(m.find(), "the installed POM has no profile ${id}")
+    (m.group(1) =~ /<classifier>([^<]*)<\/classifier>/).collect { it[1] }
+}
+def everything = ['linux-x86_64', 'linux-x86_64-cuda12', 'linux-x86_64-v3', 'linux-x86_64-v4']
+expect(profile('nativelib-linux-x86_64-amd64') == everything, 'the amd64 profile must bring every variant')
+expect(profile('nativelib-linux-x86_64-v3-selected') == ['linux-x86_64', 'linux-x86_64-v3'], 'v3 narrowing')
+expect(profile('nativelib-linux-x86_64-baseline-selected') == ['linux-x86_64'], 'baseline narrowing')
+
 // The best level the machine runs; with AVX-512 masked the v3 build; with v3 masked (v4 too) the baseline.
 chose('best', best)
 chose('mask-v4', best == 'baseline' ? 'baseline' : 'v3')
