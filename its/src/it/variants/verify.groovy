@@ -57,6 +57,15 @@ expect(profile('nativelib-linux-x86_64-amd64') == everything, 'the amd64 profile
 expect(profile('nativelib-linux-x86_64-v3-selected') == ['linux-x86_64', 'linux-x86_64-v3'], 'v3 narrowing')
 expect(profile('nativelib-linux-x86_64-baseline-selected') == ['linux-x86_64'], 'baseline narrowing')
 
+// CMake builds against the baseline, or the variant chosen; a variant no dependency has is refused.
+has('consumer-cmake: built against baseline (sse2)')
+has('Unpacked dev.nativelib.its.variants:fast:1.0.0 [linux-x86_64] to ')
+has('consumer-cmake: built against cuda12 (sse2)')
+has('Unpacked dev.nativelib.its.variants:fast:1.0.0 [linux-x86_64-cuda12] to ')
+has('No native dependency has a variant v5 for linux-x86_64 (a JAR with the classifier linux-x86_64-v5). The'
+        + ' variants that exist:\n  dev.nativelib.its.variants:fast:1.0.0: baseline, cuda12, v3, v4\nChoose one of them'
+        + ' with <variant> (-Dnativelib.variant=cuda12), or leave it unset for the baseline.')
+
 // The best level the machine runs; with AVX-512 masked the v3 build; with v3 masked (v4 too) the baseline.
 chose('best', best)
 chose('mask-v4', best == 'baseline' ? 'baseline' : 'v3')

@@ -89,21 +89,28 @@ public final class NativeArtifactResolver {
         String wanted = variant == null ? null : platform.name() + "-" + variant;
         boolean found = false;
         Map<String, List<String>> variants = new LinkedHashMap<>();
+        // A package's deployed POM brings its baseline JAR as well as its variants': with a variant chosen, the
+        // baseline of a package whose variant was taken must not be unpacked over it.
+        Map<String, File> baselines = new LinkedHashMap<>();
+        Set<String> varied = new LinkedHashSet<>();
         for (Artifact a : project.getArtifacts()) {
             if (Artifact.SCOPE_TEST.equals(a.getScope())) {
                 continue;
             }
             if ("jar".equals(a.getType()) && wanted != null && wanted.equals(a.getClassifier())) {
                 jars.add(a.getFile());
+                varied.add(a.getGroupId() + ":" + a.getArtifactId());
                 found = true;
             } else if ("jar".equals(a.getType()) && platform.name().equals(a.getClassifier())) {
                 jars.add(a.getFile());
+                baselines.put(a.getGroupId() + ":" + a.getArtifactId(), a.getFile());
             } else if ("pom".equals(a.getType()) && (a.getClassifier() == null || a.getClassifier().isEmpty())) {
                 if (wanted != null) {
                     File chosen = classifierJar(a, wanted);
                     if (chosen != null) {
                         log.info("Native dependency " + coordinates(a) + ": variant " + variant + " [" + wanted + "]");
                         jars.add(chosen);
+                        varied.add(a.getGroupId() + ":" + a.getArtifactId());
                         found = true;
                         continue;
                     }
@@ -134,6 +141,12 @@ public final class NativeArtifactResolver {
                         + " (or pick one of those platforms with -Dnativelib.platform).");
             }
         }
+        varied.forEach(ga -> {
+            File baseline = baselines.get(ga);
+            if (baseline != null) {
+                jars.remove(baseline);
+            }
+        });
         if (wanted != null && !found) {
             throw new MojoExecutionException(VariantChoice.noneHasIt(variant, platform, variants));
         }

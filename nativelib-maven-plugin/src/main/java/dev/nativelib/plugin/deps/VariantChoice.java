@@ -48,13 +48,18 @@ public final class VariantChoice {
      * @param label    the variant chosen
      * @param platform the platform the build is for
      * @param existing per dependency ({@code groupId:artifactId:version}), the labels of the JARs it has for the
-     *                 platform, {@value #BASELINE} for the baseline's
+     *                 platform, {@value #BASELINE} for the baseline's, in any order
      * @return the message for a variant no native dependency has
      */
     public static String noneHasIt(String label, Platform platform, Map<String, List<String>> existing) {
         List<String> lines = new ArrayList<>();
         TreeSet<String> all = new TreeSet<>();
-        existing.forEach((coordinates, labels) -> {
+        existing.forEach((coordinates, found) -> {
+            // The baseline first, then the variants by label.
+            List<String> labels = new ArrayList<>(new TreeSet<>(found));
+            if (labels.remove(BASELINE)) {
+                labels.add(0, BASELINE);
+            }
             lines.add("  " + coordinates + ": " + (labels.isEmpty() ? "none found" : String.join(", ", labels)));
             all.addAll(labels);
         });

@@ -34,7 +34,7 @@ class VariantChoiceTest {
     @Test
     void aVariantNoDependencyHasListsTheOnesThatExist() {
         Map<String, List<String>> existing = new LinkedHashMap<>();
-        existing.put("dev.example:fast:1.0.0", List.of("baseline", "v3", "v4"));
+        existing.put("dev.example:fast:1.0.0", List.of("v4", "v3", "baseline"));
         existing.put("dev.example:base:1.2.0", List.of("baseline"));
         assertEquals("No native dependency has a variant v5 for linux-x86_64 (a JAR with the classifier"
                 + " linux-x86_64-v5). The variants that exist:\n"
