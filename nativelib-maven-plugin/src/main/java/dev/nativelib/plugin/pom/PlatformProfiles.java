@@ -84,8 +84,23 @@ final class PlatformProfiles {
         });
     }
 
+    /**
+     * The {@code <platforms>} of {@code nativelib:platform} are read as platform names, which take
+     * {@code linux-x86_64-v3} for a platform with a C library called {@code v3}; read back as a classifier, such a
+     * name is the variant it is.
+     */
     private static List<Classifier> baselines(List<Platform> platforms) {
-        return platforms.stream().map(p -> new Classifier(p, null)).toList();
+        List<Classifier> out = new ArrayList<>();
+        for (Platform p : platforms) {
+            Classifier c;
+            try {
+                c = Classifier.parse(p.name());
+            } catch (IllegalArgumentException e) {
+                c = new Classifier(p, null);
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     private interface Visitor {

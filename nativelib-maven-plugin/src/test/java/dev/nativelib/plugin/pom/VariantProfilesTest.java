@@ -74,4 +74,32 @@ class VariantProfilesTest {
                 "nativelib-linux-x86_64-selected", "nativelib-linux-x86_64-musl-selected", "nativelib-all"),
                 List.copyOf(profiles(PackagePom.withPlatformProfiles(POM, "b/pom.xml", B, platforms)).keySet()));
     }
+
+    @Test
+    void aPlatformPomListingVariantClassifiersBringsThemAsThePackagePomDoes() {
+        Coordinates self = new Coordinates("g", "b-platform", "1.0", "pom", null, null);
+        String xml = new PlatformPom(self, null, B, List.of(Platform.parse("linux-x86_64"),
+                Platform.parse("linux-x86_64-v3")), List.of(), List.of()).toXml();
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("nativelib-linux-x86_64-amd64", "arch amd64 linux-x86_64 linux-x86_64-v3");
+        expected.put("nativelib-linux-x86_64-x86_64", "arch x86_64 linux-x86_64 linux-x86_64-v3");
+        expected.put("nativelib-linux-x86_64-selected", "=linux-x86_64 linux-x86_64 linux-x86_64-v3");
+        expected.put("nativelib-linux-x86_64-v3-selected", "=linux-x86_64-v3 linux-x86_64 linux-x86_64-v3");
+        expected.put("nativelib-linux-x86_64-baseline-selected", "=linux-x86_64-baseline linux-x86_64");
+        expected.put("nativelib-all", "=all linux-x86_64 linux-x86_64-v3");
+        assertEquals(expected, profiles(xml));
+    }
+
+    @Test
+    void theFamilyBomManagesAVariantJarByItsClassifier() {
+        String xml = new FamilyBom(new Coordinates("g", "family-bom", "1.0", "pom", null, null), null, List.of(B),
+                List.of(Platform.parse("linux-x86_64"), Platform.parse("linux-x86_64-v3")), Map.of(), false,
+                List.of()).toXml();
+        Matcher m = Pattern.compile("<classifier>(.*?)</classifier>").matcher(xml);
+        List<String> classifiers = new java.util.ArrayList<>();
+        while (m.find()) {
+            classifiers.add(m.group(1));
+        }
+        assertEquals(List.of("linux-x86_64", "linux-x86_64-v3"), classifiers);
+    }
 }
