@@ -1,5 +1,6 @@
 package dev.nativelib.plugin;
 
+import dev.nativelib.loader.descriptor.PackageVariant;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.audit.AuditPolicies;
 import dev.nativelib.plugin.audit.AuditPolicy;
@@ -25,6 +26,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +114,9 @@ abstract class AbstractNativeMojo extends AbstractMojo {
     /**
      * Severity per audit rule: {@code fail}, {@code warn} or {@code ignore}. Rules: {@code architecture},
      * {@code missing-soname} (default warn), {@code absolute-runpath}, {@code escaping-runpath}, {@code wrong-libc},
-     * {@code unresolved-dependency}, {@code glibc-too-new}, {@code symbol-version-too-new}; all but
+     * {@code unresolved-dependency}, {@code glibc-too-new}, {@code symbol-version-too-new},
+     * {@code variant-architecture} (a hardware variant needs a property of another architecture, see
+     * {@code package}); all but
      * {@code missing-soname} fail by default. Example:
      * {@code <auditSeverities><absolute-runpath>warn</absolute-runpath></auditSeverities>}.
      */
@@ -241,6 +245,21 @@ abstract class AbstractNativeMojo extends AbstractMojo {
      */
     protected PreparedPackage prepare(Platform target, Path output)
             throws MojoExecutionException, MojoFailureException {
+        return prepare(target, null, output);
+    }
+
+    /**
+     * As {@link #prepare(Platform, Path)}, for a hardware variant of the platform.
+     *
+     * @param target  the package's platform
+     * @param variant the variant, or {@code null} for the platform's baseline
+     * @param output  the JAR that will be written
+     * @return the prepared package, whose descriptor records the variant
+     * @throws MojoExecutionException as {@link #prepare(Platform, Path)}
+     * @throws MojoFailureException   as {@link #prepare(Platform, Path)}
+     */
+    protected PreparedPackage prepare(Platform target, PackageVariant variant, Path output)
+            throws MojoExecutionException, MojoFailureException {
         List<FoundPackage> dependencies = NativeArtifactResolver.packages(
                 new NativeArtifactResolver(repositorySystem, session, project, getLog()).resolve(target), target);
         for (FoundPackage d : dependencies) {
@@ -251,13 +270,15 @@ abstract class AbstractNativeMojo extends AbstractMojo {
                     includeDirectory, includes == null ? List.of() : includes,
                     excludes == null ? List.of() : excludes, staticLibraries);
             PackageRequest.Output jar = new PackageRequest.Output(output, OutputTimestamp.parse(outputTimestamp),
-                    rewriteRunPaths, Path.of(project.getBuild().getDirectory(), "nativelib-staging", target.name()));
+                    rewriteRunPaths, Path.of(project.getBuild().getDirectory(), "nativelib-staging",
+                    variant == null ? target.name() : target.name() + "-" + variant.label()));
             return NativePackager.prepare(PackageRequest.of(new PackageRequest.Coordinates(project.getGroupId(),
                             project.getArtifactId(), project.getVersion(), target), layout, jar)
                     .withCMake(new PackageRequest.CMake(cmakeSettings(), keepExistingCMakeConfig))
                     .withDependencies(dependencies)
                     .withGlobalLibraries(globalLibraries == null ? List.of() : globalLibraries)
-                    .withPkgConfig(pkgConfigMode()));
+                    .withPkgConfig(pkgConfigMode())
+                    .withVariant(variant));
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -298,7 +319,7 @@ abstract class AbstractNativeMojo extends AbstractMojo {
 
     /**
      * Audits a prepared package: logs what each library needs and what provides it, and every finding; writes the
-     * report as JSON to {@code target/nativelib-audit-<platform>.json}; fails if any finding has severity
+     * report as JSON to {@code target/nativelib-audit-<classifier>.json}; fails if any finding has severity
      * {@code fail}.
      *
      * @param prepared the package to audit, as {@link #prepare} returned it
@@ -326,7 +347,8 @@ abstract class AbstractNativeMojo extends AbstractMojo {
                 getLog().warn(f.toString());
             }
         }
-        Path json = Path.of(project.getBuild().getDirectory(), "nativelib-audit-" + target.name() + ".json");
+        Path json = Path.of(project.getBuild().getDirectory(), "nativelib-audit-"
+                + prepared.descriptor().classifier() + ".json");
         try {
             Files.createDirectories(json.getParent());
             Files.writeString(json, JsonReport.write(report, prepared.descriptor().coordinates()));

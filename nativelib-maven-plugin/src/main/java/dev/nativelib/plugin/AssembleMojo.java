@@ -3,11 +3,13 @@ package dev.nativelib.plugin;
 import dev.nativelib.plugin.assemble.Assembly;
 import dev.nativelib.plugin.assemble.AssemblyException;
 import dev.nativelib.plugin.assemble.PlatformJar;
+import dev.nativelib.plugin.variant.Classifier;
 import dev.nativelib.plugin.assemble.ReleaseAssembler;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -43,9 +45,10 @@ public class AssembleMojo extends AbstractMojo {
     private File assembleDirectory;
 
     /**
-     * Every platform the release must have, e.g. {@code linux-x86_64}, {@code osx-aarch_64}, {@code windows-x86_64}.
-     * Each must be found exactly once, in the directory or attached by this build; a JAR for any other platform is an
-     * error.
+     * Every platform the release must have, e.g. {@code linux-x86_64}, {@code osx-aarch_64}, {@code windows-x86_64},
+     * and every hardware variant by its classifier, e.g. {@code linux-x86_64-v3}. Each must be found exactly once, in
+     * the directory or attached by this build; a JAR for any other platform or variant is an error. A variant's
+     * libraries must agree with its platform's as the platforms' do.
      */
     @Parameter(property = "nativelib.expectedPlatforms", required = true)
     private List<String> expectedPlatforms;
@@ -90,8 +93,8 @@ public class AssembleMojo extends AbstractMojo {
             getLog().info("Skipping nativelib:assemble (nativelib.assemble.skip=true)");
             return;
         }
-        ReleaseAssembler assembler = new ReleaseAssembler(project.getGroupId(), project.getArtifactId(),
-                project.getVersion(), PlatformParameter.parse(expectedPlatforms, "expectedPlatforms"),
+        ReleaseAssembler assembler = ReleaseAssembler.forClassifiers(project.getGroupId(), project.getArtifactId(),
+                project.getVersion(), expectedClassifiers(),
                 platformSpecificLibraries == null ? List.of() : platformSpecificLibraries);
         Assembly assembly;
         try {
@@ -102,14 +105,14 @@ public class AssembleMojo extends AbstractMojo {
             throw new MojoExecutionException("Cannot read the JARs in " + assembleDirectory + ": " + e.getMessage(), e);
         }
         for (PlatformJar j : assembly.alreadyAttached()) {
-            getLog().info(j.platform() + ": " + j.file().getFileName() + ", attached by this build");
+            getLog().info(j.classifier() + ": " + j.file().getFileName() + ", attached by this build");
         }
         for (PlatformJar j : assembly.identical()) {
-            getLog().info(j.platform() + ": " + j.label() + " skipped, the same bytes as the JAR this build attached");
+            getLog().info(j.classifier() + ": " + j.label() + " skipped, the same bytes as the JAR this build attached");
         }
         for (PlatformJar j : assembly.toAttach()) {
-            getLog().info(j.platform() + ": attaching " + j.file());
-            projectHelper.attachArtifact(project, "jar", j.platform().name(), j.file().toFile());
+            getLog().info(j.classifier() + ": attaching " + j.file());
+            projectHelper.attachArtifact(project, "jar", j.classifier(), j.file().toFile());
         }
         if (platformProfiles) {
             PlatformProfilesStep.run(project, session, getLog());
@@ -128,6 +131,26 @@ public class AssembleMojo extends AbstractMojo {
                     && f != null && f.isFile()) {
                 out.put(a.getClassifier(), f.toPath());
             }
+        }
+        return out;
+    }
+
+    /** {@code <expectedPlatforms>}: platform names, and {@code <platform>-<label>} for hardware variants. */
+    private List<Classifier> expectedClassifiers() throws MojoExecutionException {
+        List<Classifier> out = new ArrayList<>();
+        for (String name : expectedPlatforms == null ? List.<String>of() : expectedPlatforms) {
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Classifier.parse(name.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("<expectedPlatforms>: " + e.getMessage(), e);
+            }
+        }
+        if (out.isEmpty()) {
+            // The message PlatformParameter gives for an empty list.
+            PlatformParameter.parse(List.of(), "expectedPlatforms");
         }
         return out;
     }

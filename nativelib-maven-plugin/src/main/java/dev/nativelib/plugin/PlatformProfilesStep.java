@@ -1,10 +1,10 @@
 package dev.nativelib.plugin;
 
 import dev.nativelib.loader.descriptor.PackageLayout;
-import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.pom.Coordinates;
 import dev.nativelib.plugin.pom.GeneratedPom;
 import dev.nativelib.plugin.pom.PackagePom;
+import dev.nativelib.plugin.variant.Classifier;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,14 +43,14 @@ final class PlatformProfilesStep {
         TreeSet<String> classifiers = new TreeSet<>();
         for (Artifact a : project.getAttachedArtifacts()) {
             String c = a.getClassifier();
-            if ("jar".equals(a.getType()) && c != null && isPlatformName(c) && isNativePackage(a.getFile())) {
+            if ("jar".equals(a.getType()) && c != null && isClassifier(c) && isNativePackage(a.getFile())) {
                 classifiers.add(c);
             }
         }
         if (classifiers.isEmpty()) {
             return;
         }
-        List<Platform> platforms = classifiers.stream().map(Platform::parse).toList();
+        List<Classifier> platforms = classifiers.stream().map(Classifier::parse).toList();
         File original = (File) project.getContextValue(ORIGINAL_POM);
         if (original == null) {
             original = project.getFile();
@@ -58,7 +58,7 @@ final class PlatformProfilesStep {
         }
         Path output = Path.of(project.getBuild().getDirectory(), "nativelib-pom", "pom.xml");
         try {
-            String pom = PackagePom.withPlatformProfiles(Files.readString(original.toPath(), StandardCharsets.UTF_8),
+            String pom = PackagePom.withClassifierProfiles(Files.readString(original.toPath(), StandardCharsets.UTF_8),
                     original.toString(), new Coordinates(project.getGroupId(), project.getArtifactId(),
                             project.getVersion(), "jar", null, null), platforms);
             GeneratedPom.write(pom, output);
@@ -105,9 +105,10 @@ final class PlatformProfilesStep {
         return session.getSystemProperties().getProperty("maven.version", "");
     }
 
-    private static boolean isPlatformName(String classifier) {
+    /** A platform name, or one followed by a variant label. */
+    private static boolean isClassifier(String classifier) {
         try {
-            return Platform.parse(classifier).name().equals(classifier);
+            return Classifier.parse(classifier).name().equals(classifier);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -2,6 +2,7 @@ package dev.nativelib.plugin;
 
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.deps.NativeArtifactResolver;
+import dev.nativelib.plugin.deps.VariantChoice;
 import dev.nativelib.plugin.unpack.DependencyUnpacker;
 import java.io.File;
 import java.io.IOException;
@@ -37,6 +38,17 @@ public class UnpackMojo extends AbstractMojo {
     @Parameter(property = "nativelib.platform")
     private String platform;
 
+    /**
+     * The hardware variant to build against, by label (e.g. {@code v3} for the {@code linux-x86_64-v3} JARs), or
+     * {@code baseline}, the default: the JAR of that variant is unpacked from each native dependency that has one,
+     * the baseline's from the others. If no dependency has it, the build stops listing the variants that exist.
+     * Headers and CMake files of a package's variants are normally the same; the libraries differ in the
+     * instructions they use, so a program linked against a variant runs against any other at run time, where the
+     * loader picks the best one the machine has.
+     */
+    @Parameter(property = "nativelib.variant")
+    private String variant;
+
     /** Where packages are unpacked and {@code nativelib-deps.cmake} and {@code pkg-config-path.txt} are written. */
     @Parameter(property = "nativelib.unpackDirectory", defaultValue = "${project.build.directory}/nativelib")
     private File outputDirectory;
@@ -68,8 +80,15 @@ public class UnpackMojo extends AbstractMojo {
             return;
         }
         Platform target = BuildPlatform.resolve(platform, project.getProperties());
+        String label;
+        try {
+            label = VariantChoice.parse(variant);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         List<DependencyUnpacker.Source> sources = new ArrayList<>();
-        for (File jar : new NativeArtifactResolver(repositorySystem, session, project, getLog()).resolve(target)) {
+        for (File jar : new NativeArtifactResolver(repositorySystem, session, project, getLog()).resolve(target,
+                label)) {
             NativeArtifactResolver.packages(List.of(jar), target)
                     .forEach(pkg -> sources.add(new DependencyUnpacker.Source(jar.toPath(), pkg)));
         }
@@ -85,7 +104,7 @@ public class UnpackMojo extends AbstractMojo {
         project.getProperties().setProperty("nativelib.depsFile", result.depsFile().toAbsolutePath().toString());
         project.getProperties().setProperty("nativelib.pkgConfigPath", result.pkgConfigPath());
         for (DependencyUnpacker.Unpacked u : result.packages()) {
-            getLog().info("Unpacked " + u.descriptor().coordinates() + " [" + target + "] to " + u.directory()
+            getLog().info("Unpacked " + u.descriptor().coordinates() + " [" + u.descriptor().classifier() + "] to " + u.directory()
                     + (u.descriptor().cmakeName() == null ? "" : " (find_package(" + u.descriptor().cmakeName()
                     + "))"));
         }

@@ -40,7 +40,7 @@ public final class DescriptorAgreement {
      */
     public List<String> differences(Collection<PackageDescriptor> descriptors) {
         List<PackageDescriptor> sorted = descriptors.stream()
-                .sorted(Comparator.comparing(d -> d.platform().name())).toList();
+                .sorted(Comparator.comparing(PackageDescriptor::classifier)).toList();
         List<String> out = new ArrayList<>();
         compare(sorted, "libraries", true, d -> libraries(d, false), out);
         compare(sorted, "global libraries", true, d -> libraries(d, true), out);
@@ -79,7 +79,7 @@ public final class DescriptorAgreement {
                                 Function<PackageDescriptor, SortedSet<String>> aspect, List<String> out) {
         Map<SortedSet<String>, List<String>> groups = new LinkedHashMap<>();
         for (PackageDescriptor d : descriptors) {
-            groups.computeIfAbsent(aspect.apply(d), k -> new ArrayList<>()).add(d.platform().name());
+            groups.computeIfAbsent(aspect.apply(d), k -> new ArrayList<>()).add(d.classifier());
         }
         if (groups.size() < 2) {
             return;

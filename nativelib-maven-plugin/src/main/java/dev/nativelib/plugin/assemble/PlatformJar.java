@@ -20,4 +20,9 @@ public record PlatformJar(Path file, String label, PackageDescriptor descriptor,
     public Platform platform() {
         return descriptor.platform();
     }
+
+    /** @return the classifier it is deployed with: its platform, and {@code -<label>} for a hardware variant */
+    public String classifier() {
+        return descriptor.classifier();
+    }
 }

@@ -2,6 +2,7 @@ package dev.nativelib.plugin.assemble;
 
 import dev.nativelib.loader.descriptor.Sha256;
 import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.variant.Classifier;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,10 +23,28 @@ public final class PlatformSet {
 
     /** @param expected the platforms the release must have, at least one */
     public PlatformSet(Collection<Platform> expected) {
-        expected.forEach(p -> this.expected.add(p.name()));
+        this(expected.stream().map(p -> new Classifier(p, null)).toList(), true);
+    }
+
+    /**
+     * @param expected the classifiers the release must have, at least one: platforms, and
+     *                 {@code <platform>-<label>} for hardware variants
+     * @param unused   tells this constructor from the one taking platforms
+     */
+    private PlatformSet(List<Classifier> expected, boolean unused) {
+        expected.forEach(c -> this.expected.add(c.name()));
         if (this.expected.isEmpty()) {
             throw new IllegalArgumentException("no expected platforms: name every platform the release must have");
         }
+    }
+
+    /**
+     * @param expected the classifiers the release must have, at least one: platforms, and
+     *                 {@code <platform>-<label>} for hardware variants
+     * @return the set
+     */
+    public static PlatformSet ofClassifiers(List<Classifier> expected) {
+        return new PlatformSet(expected, true);
     }
 
     /** @return the expected platform names, sorted */
@@ -34,12 +53,12 @@ public final class PlatformSet {
     }
 
     /**
-     * @param chosen    per platform (sorted by name), the JAR the release carries: the one this build attached when
+     * @param chosen    per classifier (sorted by name), the JAR the release carries: the one this build attached when
      *                  there is one, else the one from the directory
      * @param identical JARs from the directory left out because this build attached the same bytes
      * @param problems  what is wrong with the set, one message each
      */
-    public record Selection(Map<Platform, PlatformJar> chosen, List<PlatformJar> identical, List<String> problems) {
+    public record Selection(Map<String, PlatformJar> chosen, List<PlatformJar> identical, List<String> problems) {
     }
 
     /**
@@ -50,13 +69,13 @@ public final class PlatformSet {
      */
     public Selection select(List<PlatformJar> fromDirectory, List<PlatformJar> attached) throws IOException {
         Map<String, List<PlatformJar>> byPlatform = new TreeMap<>();
-        fromDirectory.forEach(j -> byPlatform.computeIfAbsent(j.platform().name(), k -> new ArrayList<>()).add(j));
+        fromDirectory.forEach(j -> byPlatform.computeIfAbsent(j.classifier(), k -> new ArrayList<>()).add(j));
         Map<String, PlatformJar> attachedByPlatform = new TreeMap<>();
-        attached.forEach(j -> attachedByPlatform.putIfAbsent(j.platform().name(), j));
+        attached.forEach(j -> attachedByPlatform.putIfAbsent(j.classifier(), j));
         TreeSet<String> present = new TreeSet<>(byPlatform.keySet());
         present.addAll(attachedByPlatform.keySet());
 
-        Map<Platform, PlatformJar> chosen = new LinkedHashMap<>();
+        Map<String, PlatformJar> chosen = new LinkedHashMap<>();
         List<PlatformJar> identical = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String platform : present) {
@@ -77,7 +96,7 @@ public final class PlatformSet {
                 }
             }
             PlatformJar pick = own != null ? own : built.get(0);
-            chosen.put(pick.platform(), pick);
+            chosen.put(pick.classifier(), pick);
             if (!expected.contains(platform)) {
                 List<PlatformJar> all = new ArrayList<>(built);
                 if (own != null) {

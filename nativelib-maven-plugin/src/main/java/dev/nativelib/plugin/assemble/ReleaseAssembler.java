@@ -2,6 +2,7 @@ package dev.nativelib.plugin.assemble;
 
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.variant.Classifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +38,35 @@ public final class ReleaseAssembler {
      */
     public ReleaseAssembler(String groupId, String artifactId, String version, Collection<Platform> expected,
                             Collection<String> platformSpecificLibraries) {
+        this(groupId, artifactId, version, new PlatformSet(expected), platformSpecificLibraries);
+    }
+
+    private ReleaseAssembler(String groupId, String artifactId, String version, PlatformSet expected,
+                             Collection<String> platformSpecificLibraries) {
         this.groupId = groupId;
         this.artifactId = artifactId;
         this.version = version;
-        this.platforms = new PlatformSet(expected);
+        this.platforms = expected;
         this.agreement = new DescriptorAgreement(platformSpecificLibraries);
+    }
+
+    /**
+     * A release with hardware variants: each variant is one more JAR, expected by its classifier, and agrees with
+     * the others as a platform does.
+     *
+     * @param groupId                   the project's groupId
+     * @param artifactId                the project's artifactId
+     * @param version                   the project's version
+     * @param expected                  the classifiers the release must have, at least one: platforms, and
+     *                                  {@code <platform>-<label>} for variants
+     * @param platformSpecificLibraries logical names of libraries only some platforms carry
+     * @return the assembler
+     */
+    public static ReleaseAssembler forClassifiers(String groupId, String artifactId, String version,
+                                                  List<Classifier> expected,
+                                                  Collection<String> platformSpecificLibraries) {
+        return new ReleaseAssembler(groupId, artifactId, version, PlatformSet.ofClassifiers(expected),
+                platformSpecificLibraries);
     }
 
     /**
@@ -88,9 +113,9 @@ public final class ReleaseAssembler {
             if (checkCoordinates(read, problems)) {
                 comparable.add(read);
             }
-            if (!e.getKey().equals(read.platform().name())) {
+            if (!e.getKey().equals(read.classifier())) {
                 problems.add(read.label() + ": attached with classifier " + e.getKey() + ", but its descriptor is"
-                        + " for platform " + read.platform() + "; a release's classifiers are its platforms");
+                        + " for " + describe(read) + "; a release's classifiers are its platforms (and variants)");
             }
         }
         PlatformSet.Selection selection = platforms.select(fromDirectory, attached);
@@ -142,15 +167,22 @@ public final class ReleaseAssembler {
     /** The classifier a JAR is deployed with is its descriptor's platform; a file name saying otherwise is a mix-up. */
     private static void checkFileName(PlatformJar jar, List<String> problems) {
         String name = jar.file().getFileName().toString();
-        Platform platform = jar.platform();
-        if (name.endsWith("-" + platform.name() + ".jar")) {
+        String classifier = jar.classifier();
+        if (name.endsWith("-" + classifier + ".jar")) {
             return;
         }
         PackageDescriptor d = jar.descriptor();
         String prefix = d.artifactId() + "-" + d.version() + "-";
         String said = name.startsWith(prefix) && name.endsWith(".jar") && name.length() > prefix.length() + 4
                 ? "its file name says classifier " + name.substring(prefix.length(), name.length() - 4)
-                : "its file name does not end in -" + platform + ".jar";
-        problems.add(jar.label() + ": " + said + ", but its descriptor is for platform " + platform);
+                : "its file name does not end in -" + classifier + ".jar";
+        problems.add(jar.label() + ": " + said + ", but its descriptor is for " + describe(jar));
+    }
+
+    /** @return "platform linux-x86_64", or for a variant "variant v3 of platform linux-x86_64 (linux-x86_64-v3)" */
+    private static String describe(PlatformJar jar) {
+        PackageDescriptor d = jar.descriptor();
+        return d.variant() == null ? "platform " + d.platform()
+                : "variant " + d.variant().label() + " of platform " + d.platform() + " (" + d.classifier() + ")";
     }
 }

@@ -8,18 +8,22 @@ import java.util.List;
  *
  * @param platform  the package's platform
  * @param policy    what it was audited against
+ * @param packageFindings findings about the package as a whole (its variant), severities applied
  * @param libraries each library's facts and findings
  */
-public record AuditReport(Platform platform, AuditPolicy policy, List<LibraryResult> libraries) {
+public record AuditReport(Platform platform, AuditPolicy policy, List<Finding> packageFindings,
+                          List<LibraryResult> libraries) {
 
     /**
-     * Copies the list.
+     * Copies the lists.
      *
-     * @param platform  the package's platform
-     * @param policy    what it was audited against
-     * @param libraries each library's facts and findings
+     * @param platform        the package's platform
+     * @param policy          what it was audited against
+     * @param packageFindings findings about the package as a whole
+     * @param libraries       each library's facts and findings
      */
     public AuditReport {
+        packageFindings = List.copyOf(packageFindings);
         libraries = List.copyOf(libraries);
     }
 
@@ -42,9 +46,10 @@ public record AuditReport(Platform platform, AuditPolicy policy, List<LibraryRes
         }
     }
 
-    /** @return every finding, in library order */
+    /** @return every finding: the package's, then each library's in library order */
     public List<Finding> findings() {
-        return libraries.stream().flatMap(l -> l.findings().stream()).toList();
+        return java.util.stream.Stream.concat(packageFindings.stream(),
+                libraries.stream().flatMap(l -> l.findings().stream())).toList();
     }
 
     /** @return the findings of severity {@link Severity#FAIL} */

@@ -26,8 +26,9 @@ public enum AuditRule {
      * The library requires a symbol version of a base-system library other than glibc (libstdc++'s
      * {@code GLIBCXX_*} / {@code CXXABI_*}, libgcc's {@code GCC_*}, …) that the policy's version of it lacks.
      */
-    SYMBOL_VERSION_TOO_NEW("symbol-version-too-new", Severity.FAIL);
-
+    SYMBOL_VERSION_TOO_NEW("symbol-version-too-new", Severity.FAIL),
+    /** A hardware variant needs a processor property of another architecture than its platform's. */
+    VARIANT_ARCHITECTURE("variant-architecture", Severity.FAIL);
 
     private final String id;
     private final Severity defaultSeverity;

@@ -2,6 +2,7 @@ package dev.nativelib.plugin.audit;
 
 import dev.nativelib.loader.binary.BinaryFormat;
 import dev.nativelib.loader.binary.BinaryInfo;
+import dev.nativelib.loader.descriptor.PackageVariant;
 import dev.nativelib.loader.binary.VersionOrder;
 import dev.nativelib.loader.platform.Platform;
 import java.util.ArrayList;
@@ -56,6 +57,26 @@ public final class Auditor {
      * @return the report: every library's facts and its findings whose severity is not {@link Severity#IGNORE}
      */
     public AuditReport audit(List<AuditedLibrary> libraries, Set<String> aliases) {
+        return audit(libraries, aliases, null);
+    }
+
+    /**
+     * @param libraries the package's libraries
+     * @param aliases   names of symbolic links in the package (file names), which also satisfy needed names
+     * @param variant   the hardware variant the package is, or {@code null} for the baseline
+     * @return the report: the package's findings (of its variant), then every library's facts and findings, each
+     *         finding's severity applied and {@link Severity#IGNORE}d ones left out
+     */
+    public AuditReport audit(List<AuditedLibrary> libraries, Set<String> aliases, PackageVariant variant) {
+        List<Finding> packageFindings = new ArrayList<>();
+        Severity variantSeverity = severities.getOrDefault(AuditRule.VARIANT_ARCHITECTURE,
+                AuditRule.VARIANT_ARCHITECTURE.defaultSeverity());
+        if (variantSeverity != Severity.IGNORE) {
+            for (AuditCheck.Violation v : VariantCheck.check(platform, variant)) {
+                packageFindings.add(new Finding(AuditRule.VARIANT_ARCHITECTURE, variantSeverity,
+                        platform.name() + "-" + variant.label(), v.problem(), v.fix()));
+            }
+        }
         Map<String, String> packageNames = new LinkedHashMap<>();
         for (AuditedLibrary l : libraries) {
             packageNames.putIfAbsent(key(l.fileName()), l.path());
@@ -81,7 +102,7 @@ public final class Auditor {
             }
             results.add(new AuditReport.LibraryResult(facts, findings));
         }
-        return new AuditReport(platform, policy, results);
+        return new AuditReport(platform, policy, packageFindings, results);
     }
 
     private LibraryFacts facts(AuditedLibrary l, Map<String, String> packageNames) {

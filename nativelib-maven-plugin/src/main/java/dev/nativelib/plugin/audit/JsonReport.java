@@ -54,6 +54,12 @@ public final class JsonReport {
         }
         b.append("}\n");
         indent(b, 1).append("},\n");
+        field(b, 1, "packageFindings").append("[");
+        for (int i = 0; i < report.packageFindings().size(); i++) {
+            b.append(i == 0 ? "\n" : ",\n");
+            finding(b, 2, report.packageFindings().get(i));
+        }
+        b.append(report.packageFindings().isEmpty() ? "],\n" : "\n" + "  ],\n");
         field(b, 1, "libraries").append("[");
         List<AuditReport.LibraryResult> libs = report.libraries();
         for (int i = 0; i < libs.size(); i++) {
@@ -92,15 +98,18 @@ public final class JsonReport {
         b.append("},\n");
         field(b, 3, "findings").append("[");
         for (int i = 0; i < r.findings().size(); i++) {
-            Finding x = r.findings().get(i);
             b.append(i == 0 ? "\n" : ",\n");
-            indent(b, 4).append("{\"rule\": ").append(str(x.rule().id()))
-                    .append(", \"severity\": ").append(str(x.severity().name().toLowerCase(Locale.ROOT)))
-                    .append(", \"problem\": ").append(str(x.problem()))
-                    .append(", \"fix\": ").append(str(x.fix())).append("}");
+            finding(b, 4, r.findings().get(i));
         }
         b.append(r.findings().isEmpty() ? "]\n" : "\n" + "      ]\n");
         indent(b, 2).append("}");
+    }
+
+    private static void finding(StringBuilder b, int level, Finding x) {
+        indent(b, level).append("{\"rule\": ").append(str(x.rule().id()))
+                .append(", \"severity\": ").append(str(x.severity().name().toLowerCase(Locale.ROOT)))
+                .append(", \"problem\": ").append(str(x.problem()))
+                .append(", \"fix\": ").append(str(x.fix())).append("}");
     }
 
     private static StringBuilder indent(StringBuilder b, int level) {

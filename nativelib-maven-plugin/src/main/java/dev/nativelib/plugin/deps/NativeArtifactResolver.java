@@ -5,11 +5,14 @@ import dev.nativelib.loader.descriptor.PackageLayout;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
+import dev.nativelib.plugin.variant.Classifier;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipFile;
 import org.apache.maven.artifact.Artifact;
@@ -68,14 +71,60 @@ public final class NativeArtifactResolver {
      *                                been packaged yet; the message says which and what to do
      */
     public List<File> resolve(Platform platform) throws MojoExecutionException {
+        return resolve(platform, null);
+    }
+
+    /**
+     * As {@link #resolve(Platform)}, taking a hardware variant's JAR ({@code <platform>-<label>}) from each native
+     * dependency that has one, and the baseline's from the others (see {@link VariantChoice}).
+     *
+     * @param platform the platform whose packages are wanted
+     * @param variant  the variant's label, or {@code null} for the baselines
+     * @return the native packages, in dependency order as Maven lists them
+     * @throws MojoExecutionException as {@link #resolve(Platform)}, and if no native dependency has the variant; the
+     *                                message lists the variants that exist
+     */
+    public List<File> resolve(Platform platform, String variant) throws MojoExecutionException {
         Set<File> jars = new LinkedHashSet<>();
+        String wanted = variant == null ? null : platform.name() + "-" + variant;
+        boolean found = false;
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        // A package's deployed POM brings its baseline JAR as well as its variants': with a variant chosen, the
+        // baseline of a package whose variant was taken must not be unpacked over it.
+        Map<String, File> baselines = new LinkedHashMap<>();
+        Set<String> varied = new LinkedHashSet<>();
         for (Artifact a : project.getArtifacts()) {
             if (Artifact.SCOPE_TEST.equals(a.getScope())) {
                 continue;
             }
-            if ("jar".equals(a.getType()) && platform.name().equals(a.getClassifier())) {
+            if ("jar".equals(a.getType()) && wanted != null && wanted.equals(a.getClassifier())) {
                 jars.add(a.getFile());
+                varied.add(a.getGroupId() + ":" + a.getArtifactId());
+                found = true;
+            } else if ("jar".equals(a.getType()) && platform.name().equals(a.getClassifier())) {
+                jars.add(a.getFile());
+                baselines.put(a.getGroupId() + ":" + a.getArtifactId(), a.getFile());
             } else if ("pom".equals(a.getType()) && (a.getClassifier() == null || a.getClassifier().isEmpty())) {
+                if (wanted != null) {
+                    File chosen = classifierJar(a, wanted);
+                    if (chosen != null) {
+                        log.info("Native dependency " + coordinates(a) + ": variant " + variant + " [" + wanted + "]");
+                        jars.add(chosen);
+                        varied.add(a.getGroupId() + ":" + a.getArtifactId());
+                        found = true;
+                        continue;
+                    }
+                    List<String> labels = new ArrayList<>();
+                    for (String c : existingPlatforms(a, null)) {
+                        Classifier parsed = parseClassifier(c);
+                        if (parsed != null && parsed.platform().equals(platform)) {
+                            labels.add(parsed.baseline() ? VariantChoice.BASELINE : parsed.label());
+                        }
+                    }
+                    variants.put(coordinates(a), labels);
+                    log.info("Native dependency " + coordinates(a) + " has no variant " + variant + " for "
+                            + platform + "; using its baseline");
+                }
                 File jar = classifierJar(a, platform.name());
                 if (jar != null) {
                     jars.add(jar);
@@ -92,7 +141,24 @@ public final class NativeArtifactResolver {
                         + " (or pick one of those platforms with -Dnativelib.platform).");
             }
         }
+        varied.forEach(ga -> {
+            File baseline = baselines.get(ga);
+            if (baseline != null) {
+                jars.remove(baseline);
+            }
+        });
+        if (wanted != null && !found) {
+            throw new MojoExecutionException(VariantChoice.noneHasIt(variant, platform, variants));
+        }
         return new ArrayList<>(jars);
+    }
+
+    private static Classifier parseClassifier(String text) {
+        try {
+            return Classifier.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -178,14 +244,16 @@ public final class NativeArtifactResolver {
                 String name = f.getName();
                 if (name.startsWith(prefix) && name.endsWith(".jar")) {
                     String classifier = name.substring(prefix.length(), name.length() - 4);
-                    if (classifier.matches("[a-z0-9]+-[a-z0-9_]+(-[a-z0-9]+)?")) {
+                    if (parseClassifier(classifier) != null) {
                         candidates.add(classifier);
                     }
                 }
             }
         }
         candidates.addAll(COMMON_PLATFORMS);
-        candidates.remove(platform.name());
+        if (platform != null) {
+            candidates.remove(platform.name());
+        }
         List<String> existing = new ArrayList<>();
         for (String c : candidates) {
             if (classifierJar(a, c) != null) {

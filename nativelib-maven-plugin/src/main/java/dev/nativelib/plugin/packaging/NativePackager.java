@@ -156,7 +156,7 @@ public final class NativePackager {
         try {
             descriptor = new PackageDescriptor(coordinates.groupId(), coordinates.artifactId(),
                     coordinates.version(), coordinates.platform(), ordered, aliases, requires, cmake == null ? null : cmake.packageName(),
-                    cmake == null ? null : cmake.namespace());
+                    cmake == null ? null : cmake.namespace()).withVariant(request.variant());
         } catch (IllegalArgumentException e) {
             // The loader would refuse the descriptor: a link leading to no library of the prefix, for one.
             throw new PackagingException("Cannot package " + prefix + ": " + e.getMessage()
@@ -327,14 +327,13 @@ public final class NativePackager {
      */
     public static void write(PreparedPackage prepared, boolean storeLibraries, int threads)
             throws PackagingException {
-        PackageRequest.Coordinates coordinates = prepared.request().coordinates();
         PackageRequest.Output output = prepared.request().output();
-        String root = PackageLayout.packageRoot(coordinates.groupId(), coordinates.artifactId(),
-                coordinates.platform());
+        // Named by the classifier, so that the variants of one platform can sit on one class path side by side.
+        String root = PackageLayout.packageRoot(prepared.descriptor());
         ReproducibleJarWriter jar = new ReproducibleJarWriter(output.timestamp());
         jar.add("META-INF/MANIFEST.MF", MANIFEST.getBytes(StandardCharsets.UTF_8));
-        jar.add(PackageLayout.INDEX, (PackageLayout.indexEntry(coordinates.groupId(), coordinates.artifactId(),
-                coordinates.platform()) + "\n").getBytes(StandardCharsets.UTF_8));
+        jar.add(PackageLayout.INDEX, (PackageLayout.indexEntry(prepared.descriptor()) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         jar.add(root + PackageLayout.DESCRIPTOR, DescriptorFormat.write(prepared.descriptor()));
         java.util.Set<String> libraries = new java.util.HashSet<>();
         prepared.descriptor().libraries().forEach(l -> libraries.add(l.path()));

@@ -1,5 +1,6 @@
 package dev.nativelib.plugin.packaging;
 
+import dev.nativelib.loader.descriptor.PackageVariant;
 import dev.nativelib.loader.discovery.FoundPackage;
 import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.plugin.cmake.CMakeSettings;
@@ -21,10 +22,11 @@ import java.util.List;
  * @param dependencies    the native packages the project depends on, for this platform
  * @param globalLibraries logical names of libraries to open with global symbol scope
  * @param pkgConfig       which pkg-config files the package carries
+ * @param variant         the hardware variant the package is, or {@code null} for the platform's baseline
  */
 public record PackageRequest(Coordinates coordinates, Layout layout, Output output, CMake cmake,
                              List<FoundPackage> dependencies, List<String> globalLibraries,
-                             PkgConfigMode pkgConfig) {
+                             PkgConfigMode pkgConfig, PackageVariant variant) {
 
     /**
      * Copies the lists.
@@ -36,6 +38,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @param dependencies    the native packages the project depends on, for this platform
      * @param globalLibraries logical names of libraries to open with global symbol scope
      * @param pkgConfig       which pkg-config files the package carries
+     * @param variant         the hardware variant the package is, or {@code null} for the baseline
      */
     public PackageRequest {
         dependencies = List.copyOf(dependencies);
@@ -51,7 +54,8 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return the request
      */
     public static PackageRequest of(Coordinates coordinates, Layout layout, Output output) {
-        return new PackageRequest(coordinates, layout, output, CMake.NONE, List.of(), List.of(), PkgConfigMode.NONE);
+        return new PackageRequest(coordinates, layout, output, CMake.NONE, List.of(), List.of(), PkgConfigMode.NONE,
+                null);
     }
 
     /**
@@ -59,7 +63,8 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return this request with them
      */
     public PackageRequest withCMake(CMake cmake) {
-        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries, pkgConfig);
+        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries, pkgConfig,
+                variant);
     }
 
     /**
@@ -67,7 +72,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return this request with them
      */
     public PackageRequest withDependencies(List<FoundPackage> packages) {
-        return new PackageRequest(coordinates, layout, output, cmake, packages, globalLibraries, pkgConfig);
+        return new PackageRequest(coordinates, layout, output, cmake, packages, globalLibraries, pkgConfig, variant);
     }
 
     /**
@@ -75,7 +80,7 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return this request with them
      */
     public PackageRequest withGlobalLibraries(List<String> names) {
-        return new PackageRequest(coordinates, layout, output, cmake, dependencies, names, pkgConfig);
+        return new PackageRequest(coordinates, layout, output, cmake, dependencies, names, pkgConfig, variant);
     }
 
     /**
@@ -83,7 +88,16 @@ public record PackageRequest(Coordinates coordinates, Layout layout, Output outp
      * @return this request with that choice
      */
     public PackageRequest withPkgConfig(PkgConfigMode mode) {
-        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries, mode);
+        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries, mode,
+                variant);
+    }
+
+    /**
+     * @param v the hardware variant the package is, or {@code null} for the platform's baseline
+     * @return this request for that variant
+     */
+    public PackageRequest withVariant(PackageVariant v) {
+        return new PackageRequest(coordinates, layout, output, cmake, dependencies, globalLibraries, pkgConfig, v);
     }
 
     /**

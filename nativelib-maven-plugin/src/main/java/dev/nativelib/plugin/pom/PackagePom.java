@@ -1,6 +1,7 @@
 package dev.nativelib.plugin.pom;
 
 import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.variant.Classifier;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -48,6 +49,24 @@ public final class PackagePom {
      */
     public static String withPlatformProfiles(String pom, String source, Coordinates nativePackage,
                                               List<Platform> platforms) {
+        return withClassifierProfiles(pom, source, nativePackage,
+                platforms.stream().map(p -> new Classifier(p, null)).toList());
+    }
+
+    /**
+     * As {@link #withPlatformProfiles}, for a package released with hardware variants: a platform's profiles bring
+     * its baseline and every variant, and {@code -Dnativelib.platform=<platform>-<label>} narrows to one.
+     *
+     * @param pom           the text of the project's POM
+     * @param source        where that POM is, for messages
+     * @param nativePackage the package's coordinates
+     * @param classifiers   the classifiers its JARs are released for, variants included
+     * @return the POM with the platform profiles added to its {@code <profiles>}: same input, same bytes
+     * @throws IllegalArgumentException if the POM cannot be parsed, is not a POM, or already has a profile with the
+     *                                  id of one to add
+     */
+    public static String withClassifierProfiles(String pom, String source, Coordinates nativePackage,
+                                                List<Classifier> classifiers) {
         Document doc = parse(pom, source);
         Element project = doc.getDocumentElement();
         if (!"project".equals(project.getLocalName())) {
@@ -57,7 +76,7 @@ public final class PackagePom {
         String ns = project.getNamespaceURI();
         Element profiles = child(project, "profiles");
         if (profiles != null) {
-            refuseClashes(profiles, platforms, source);
+            refuseClashes(profiles, classifiers, source);
         } else {
             profiles = doc.createElementNS(ns, "profiles");
             profiles.appendChild(doc.createTextNode("\n  "));
@@ -69,7 +88,7 @@ public final class PackagePom {
         fragment.comment("Added by nativelib: depending on this POM (<type>pom</type>) brings "
                 + nativePackage.artifactId() + "'s JAR for the platform Maven runs on; -D" + PlatformPom.PROPERTY
                 + "=<classifier> picks another, -D" + PlatformPom.PROPERTY + "=" + PlatformPom.ALL + " every one.");
-        PlatformProfiles.write(fragment, nativePackage, platforms);
+        PlatformProfiles.writeVariants(fragment, nativePackage, classifiers);
         String wrapper = "<w" + (ns == null ? "" : " xmlns=\"" + ns + "\"") + ">\n" + fragment.toString().stripTrailing()
                 + "</w>";
         Node end = trailingWhitespace(profiles);
@@ -80,8 +99,8 @@ public final class PackagePom {
         return serialize(doc);
     }
 
-    private static void refuseClashes(Element profiles, List<Platform> platforms, String source) {
-        Set<String> ours = new HashSet<>(PlatformProfiles.ids(platforms));
+    private static void refuseClashes(Element profiles, List<Classifier> classifiers, String source) {
+        Set<String> ours = new HashSet<>(PlatformProfiles.variantIds(classifiers));
         for (Node n = profiles.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element profile && "profile".equals(profile.getLocalName())) {
                 Element id = child(profile, "id");

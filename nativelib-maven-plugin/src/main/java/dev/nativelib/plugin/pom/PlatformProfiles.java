@@ -1,6 +1,7 @@
 package dev.nativelib.plugin.pom;
 
 import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.variant.Classifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.Map;
  */
 final class PlatformProfiles {
 
+    /** The suffix of {@code -Dnativelib.platform=<platform>-baseline}, which narrows to the baseline alone. */
+    static final String BASELINE = "baseline";
+
     /** Profile ids start with this, so that they are recognisable in a POM that has profiles of its own. */
     static final String ID_PREFIX = "nativelib-";
 
@@ -26,8 +30,16 @@ final class PlatformProfiles {
      * @return the ids of the profiles {@link #write} writes, in order
      */
     static List<String> ids(List<Platform> platforms) {
+        return variantIds(baselines(platforms));
+    }
+
+    /**
+     * @param classifiers the classifiers a package is released for, variants included
+     * @return the ids of the profiles {@link #writeVariants} writes, in order
+     */
+    static List<String> variantIds(List<Classifier> classifiers) {
         List<String> ids = new ArrayList<>();
-        visit(platforms, (id, activation, value, jars) -> ids.add(id));
+        visit(classifiers, (id, activation, value, jars) -> ids.add(id));
         return ids;
     }
 
@@ -39,7 +51,22 @@ final class PlatformProfiles {
      * @param platforms     the classifiers it is released for
      */
     static void write(XmlWriter xml, Coordinates nativePackage, List<Platform> platforms) {
-        visit(platforms, (id, activation, value, jars) -> {
+        writeVariants(xml, nativePackage, baselines(platforms));
+    }
+
+    /**
+     * Writes the {@code <profile>} elements (not the enclosing {@code <profiles>}) for a package released with
+     * hardware variants: a platform's profiles bring its baseline and every variant, since the loader chooses at run
+     * time; {@code -Dnativelib.platform=<platform>-<label>} brings the baseline and that one variant, and
+     * {@code -Dnativelib.platform=<platform>-baseline} the baseline alone. Without variants the profiles are exactly
+     * those of {@link #write}.
+     *
+     * @param xml           where to write
+     * @param nativePackage the package whose classifier JARs the profiles depend on
+     * @param classifiers   the classifiers it is released for, variants included
+     */
+    static void writeVariants(XmlWriter xml, Coordinates nativePackage, List<Classifier> classifiers) {
+        visit(classifiers, (id, activation, value, jars) -> {
             xml.open("profile").element("id", id).open("activation");
             if (activation == null) {
                 xml.open("property").element("name", PlatformPom.PROPERTY).element("value", value)
@@ -50,36 +77,77 @@ final class PlatformProfiles {
                         .element("arch", activation.arch()).close("os");
             }
             xml.close("activation").open("dependencies");
-            for (Platform p : jars) {
-                nativePackage.withType("jar").withClassifier(p.name()).write(xml);
+            for (Classifier c : jars) {
+                nativePackage.withType("jar").withClassifier(c.name()).write(xml);
             }
             xml.close("dependencies").close("profile");
         });
     }
 
-    private interface Visitor {
-        /** Either {@code activation} or {@code value}, the property's value that selects the profile, is set. */
-        void profile(String id, PlatformActivation.Activation activation, String value, List<Platform> jars);
+    /**
+     * The {@code <platforms>} of {@code nativelib:platform} are read as platform names, which take
+     * {@code linux-x86_64-v3} for a platform with a C library called {@code v3}; read back as a classifier, such a
+     * name is the variant it is.
+     */
+    private static List<Classifier> baselines(List<Platform> platforms) {
+        List<Classifier> out = new ArrayList<>();
+        for (Platform p : platforms) {
+            Classifier c;
+            try {
+                c = Classifier.parse(p.name());
+            } catch (IllegalArgumentException e) {
+                c = new Classifier(p, null);
+            }
+            out.add(c);
+        }
+        return out;
     }
 
-    private static void visit(List<Platform> platforms, Visitor visitor) {
+    private interface Visitor {
+        /** Either {@code activation} or {@code value}, the property's value that selects the profile, is set. */
+        void profile(String id, PlatformActivation.Activation activation, String value, List<Classifier> jars);
+    }
+
+    private static void visit(List<Classifier> classifiers, Visitor visitor) {
         // A glibc and a musl build of one OS and architecture share the OS profiles: Maven cannot tell the C
-        // libraries apart (see PlatformActivation.of), the loader can, and it ignores the JAR it cannot use.
-        Map<String, List<Platform>> byMachine = new LinkedHashMap<>();
-        for (Platform p : platforms) {
-            byMachine.computeIfAbsent(p.os() + "-" + p.arch(), k -> new ArrayList<>()).add(p);
+        // libraries apart (see PlatformActivation.of), the loader can, and it ignores the JAR it cannot use. So do
+        // the variants of a platform: which one the machine runs is the loader's choice, made at run time.
+        Map<String, List<Classifier>> byMachine = new LinkedHashMap<>();
+        for (Classifier c : classifiers) {
+            byMachine.computeIfAbsent(c.platform().os() + "-" + c.platform().arch(), k -> new ArrayList<>()).add(c);
         }
-        for (Map.Entry<String, List<Platform>> machine : byMachine.entrySet()) {
-            List<Platform> jars = machine.getValue();
-            List<PlatformActivation.Activation> activations = PlatformActivation.of(jars.get(0));
+        for (Map.Entry<String, List<Classifier>> machine : byMachine.entrySet()) {
+            List<Classifier> jars = machine.getValue();
+            List<PlatformActivation.Activation> activations = PlatformActivation.of(jars.get(0).platform());
             for (PlatformActivation.Activation a : activations) {
                 visitor.profile(ID_PREFIX + machine.getKey() + (activations.size() > 1 ? "-" + a.arch() : ""), a,
                         null, jars);
             }
-            for (Platform p : jars) {
-                visitor.profile(ID_PREFIX + p.name() + "-selected", null, p.name(), List.of(p));
+            Map<Platform, List<Classifier>> byPlatform = new LinkedHashMap<>();
+            jars.forEach(c -> byPlatform.computeIfAbsent(c.platform(), k -> new ArrayList<>()).add(c));
+            for (Map.Entry<Platform, List<Classifier>> platform : byPlatform.entrySet()) {
+                String name = platform.getKey().name();
+                List<Classifier> own = platform.getValue();
+                visitor.profile(ID_PREFIX + name + "-selected", null, name, own);
+                List<Classifier> baseline = own.stream().filter(Classifier::baseline).toList();
+                if (baseline.size() == own.size()) {
+                    continue;
+                }
+                // Narrowing, for a deployment that knows its machines: one variant (with the baseline as the
+                // fallback), or the baseline alone.
+                for (Classifier c : own) {
+                    if (!c.baseline()) {
+                        List<Classifier> pair = new ArrayList<>(baseline);
+                        pair.add(c);
+                        visitor.profile(ID_PREFIX + c.name() + "-selected", null, c.name(), pair);
+                    }
+                }
+                if (!baseline.isEmpty()) {
+                    visitor.profile(ID_PREFIX + name + "-" + BASELINE + "-selected", null, name + "-" + BASELINE,
+                            baseline);
+                }
             }
         }
-        visitor.profile(ID_PREFIX + PlatformPom.ALL, null, PlatformPom.ALL, platforms);
+        visitor.profile(ID_PREFIX + PlatformPom.ALL, null, PlatformPom.ALL, classifiers);
     }
 }

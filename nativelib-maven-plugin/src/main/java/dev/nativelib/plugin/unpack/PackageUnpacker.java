@@ -71,7 +71,7 @@ public final class PackageUnpacker {
      */
     public static Set<String> unpack(Path jar, FoundPackage pkg, Path target) throws IOException {
         PackageDescriptor d = pkg.descriptor();
-        String root = PackageLayout.packageRoot(d.groupId(), d.artifactId(), d.platform());
+        String root = PackageLayout.packageRoot(d);
         Path base = target.toAbsolutePath().normalize();
         Directories.deleteTree(base);
         Path tmp = base.resolveSibling("." + base.getFileName() + ".tmp");

@@ -81,12 +81,12 @@ class ReleaseAssemblerTest {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             StringBuilder index = new StringBuilder();
             for (PackageDescriptor d : packages) {
-                index.append(PackageLayout.indexEntry(d.groupId(), d.artifactId(), d.platform())).append('\n');
+                index.append(PackageLayout.indexEntry(d)).append('\n');
             }
             zip.putNextEntry(new ZipEntry(PackageLayout.INDEX));
             zip.write(index.toString().getBytes(StandardCharsets.UTF_8));
             for (PackageDescriptor d : packages) {
-                String root = PackageLayout.packageRoot(d.groupId(), d.artifactId(), d.platform());
+                String root = PackageLayout.packageRoot(d);
                 zip.putNextEntry(new ZipEntry(root + PackageLayout.DESCRIPTOR));
                 zip.write(DescriptorFormat.write(d));
                 for (LibraryEntry l : d.libraries()) {
@@ -135,6 +135,49 @@ class ReleaseAssemblerTest {
                 + ".jar")), a.toAttach().stream().map(PlatformJar::file).toList());
         assertEquals(List.of(LINUX), platforms(a.alreadyAttached()));
         assertEquals(List.of(), a.identical());
+    }
+
+    private static PackageDescriptor v3(PackageDescriptor d) {
+        return d.withVariant(new dev.nativelib.loader.descriptor.PackageVariant("v3",
+                List.of(dev.nativelib.loader.hardware.VariantProperty.parse("x86_64 :: level :: v3"))));
+    }
+
+    private static ReleaseAssembler variantAssembler(String... expected) {
+        return ReleaseAssembler.forClassifiers("dev.example", "foo", "1.0",
+                Arrays.stream(expected).map(dev.nativelib.plugin.variant.Classifier::parse).toList(), List.of());
+    }
+
+    @Test
+    void aVariantIsOneMoreJarOfTheRelease() throws Exception {
+        PackageDescriptor variant = v3(foo(LINUX));
+        jar(dir.resolve("foo-1.0-" + LINUX + "-v3.jar"), variant);
+        built(foo(OSX));
+        Path own = ownJar(foo(LINUX));
+        Assembly a = variantAssembler(LINUX, LINUX + "-v3", OSX).assemble(dir, Map.of(LINUX, own));
+        assertEquals(List.of(LINUX + "-v3", OSX), a.toAttach().stream().map(PlatformJar::classifier).toList());
+        assertEquals(List.of(LINUX), a.alreadyAttached().stream().map(PlatformJar::classifier).toList());
+    }
+
+    @Test
+    void aMissingOrUnexpectedVariantIsNamedByItsClassifier() throws IOException {
+        jar(dir.resolve("foo-1.0-" + LINUX + "-v3.jar"), v3(foo(LINUX)));
+        assertEquals("Cannot assemble dev.example:foo:1.0 for " + LINUX + ", " + LINUX + "-v4 from " + dir
+                + " (2 problems):\n  - unexpected platform " + LINUX + "-v3 (foo-1.0-" + LINUX + "-v3.jar): not in"
+                + " <expectedPlatforms>; add it there, or remove the JAR\n  - missing platform " + LINUX + "-v4:"
+                + " neither the directory nor this build has a JAR for it",
+                assertThrows(AssemblyException.class, () -> variantAssembler(LINUX, LINUX + "-v4")
+                        .assemble(dir, Map.of(LINUX, ownJar(foo(LINUX))))).getMessage());
+    }
+
+    @Test
+    void aVariantNamedAsItsBaselineIsRefusedAndOneThatDiffersIsNamed() throws IOException {
+        jar(dir.resolve("foo-1.0-" + LINUX + "-copy.jar"), v3(foo("1.0", LINUX, List.of(lib("libfoo.so.1")))));
+        assertEquals("Cannot assemble dev.example:foo:1.0 for " + LINUX + ", " + LINUX + "-v3 from " + dir
+                + " (2 problems):\n  - foo-1.0-" + LINUX + "-copy.jar: its file name says classifier " + LINUX
+                + "-copy, but its descriptor is for variant v3 of platform " + LINUX + " (" + LINUX + "-v3)\n  - "
+                + "libraries differ (foojni not on every platform): [foo, foojni] on " + LINUX + "; [foo] on " + LINUX
+                + "-v3", assertThrows(AssemblyException.class, () -> variantAssembler(LINUX, LINUX + "-v3")
+                .assemble(dir, Map.of(LINUX, ownJar(foo(LINUX))))).getMessage());
     }
 
     @Test

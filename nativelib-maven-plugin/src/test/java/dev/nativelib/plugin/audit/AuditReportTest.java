@@ -75,6 +75,7 @@ class AuditReportTest {
                     "newest": {"CXXABI": "1.3.7", "GCC": "4.8.0", "GLIBC": "2.17", "GLIBCXX": "3.4.19", \
                 "ZLIB": "1.2.5.2"}
                   },
+                  "packageFindings": [],
                   "libraries": [
                     {
                       "file": "lib/libfoo.so.1",

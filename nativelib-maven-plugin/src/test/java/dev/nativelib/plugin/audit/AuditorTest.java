@@ -257,7 +257,8 @@ class AuditorTest {
     @Test
     void unknownRuleOrSeverityIsExplained() {
         assertEquals("'runpath' is not an audit rule; known rules: architecture, missing-soname, absolute-runpath,"
-                + " escaping-runpath, wrong-libc, unresolved-dependency, glibc-too-new, symbol-version-too-new",
+                + " escaping-runpath, wrong-libc, unresolved-dependency, glibc-too-new, symbol-version-too-new,"
+                + " variant-architecture",
                 assertThrows(IllegalArgumentException.class, () -> AuditRule.byId("runpath")).getMessage());
         assertEquals("'error' is not a severity; use fail, warn or ignore",
                 assertThrows(IllegalArgumentException.class, () -> Severity.parse("error")).getMessage());

@@ -127,6 +127,34 @@ class NativePackagerTest {
     }
 
     @Test
+    void aVariantIsRecordedAndRootedUnderItsClassifier() throws Exception {
+        Path jar = tmp.resolve("greet-1.0.0-linux-x86_64-v3.jar");
+        dev.nativelib.loader.descriptor.PackageVariant v3 = new dev.nativelib.loader.descriptor.PackageVariant("v3",
+                List.of(dev.nativelib.loader.hardware.VariantProperty.parse("x86_64 :: level :: v3")));
+        PackageDescriptor written = NativePackager.build(request(prefix(), jar).withVariant(v3));
+        assertEquals(v3, written.variant());
+        assertEquals("linux-x86_64-v3", written.classifier());
+        String root = "META-INF/nativelib/dev.example/greet/linux-x86_64-v3/";
+        assertEquals(List.of("META-INF/", "META-INF/MANIFEST.MF", "META-INF/nativelib/",
+                "META-INF/nativelib/dev.example/", "META-INF/nativelib/dev.example/greet/", root,
+                root + "include/", root + "include/greet.h", root + "include/greet/", root + "include/greet/detail.h",
+                root + "lib/", root + "lib/libaaajni.so", root + "lib/libgreet.so.1.0.0",
+                root + "nativelib.properties", "META-INF/nativelib/index.list"), entries(jar));
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            assertEquals("dev.example/greet/linux-x86_64-v3/\n",
+                    new String(zip.getInputStream(zip.getEntry("META-INF/nativelib/index.list")).readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            List<FoundPackage> found = PackageFinder.find(cl);
+            assertEquals(List.of(written), found.stream().map(FoundPackage::descriptor).toList());
+            Path dir = PackageExtractor.extract(found.get(0), tmp.resolve("cache"));
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("prefix/lib/libgreet.so.1.0.0")),
+                    Files.readAllBytes(dir.resolve("lib/libgreet.so.1.0.0")));
+        }
+    }
+
+    @Test
     void librariesCanBeStoredUncompressedAndStillLoad() throws Exception {
         Path jar = tmp.resolve("stored/greet-1.0.0-linux-x86_64.jar");
         PreparedPackage prepared = NativePackager.prepare(request(prefix(), jar));

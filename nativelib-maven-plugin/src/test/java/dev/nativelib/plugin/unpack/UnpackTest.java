@@ -1,5 +1,6 @@
 package dev.nativelib.plugin.unpack;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,23 @@ class UnpackTest {
         assertEquals("int z(void);\n", Files.readString(out.resolve("include/z9.h")));
         assertTrue(!Files.exists(out.resolve("stale")), "an earlier unpack is replaced, not merged");
         assertTrue(!Files.exists(out.resolve(PackageLayout.DESCRIPTOR)));
+    }
+
+    @Test
+    void aVariantIsUnpackedFromItsOwnRoot() throws Exception {
+        Path prefix = tmp.resolve("prefix");
+        Gcc.shared(prefix.resolve("lib/libz9.so.1.0"), "int z(void) { return 3; }", "-Wl,-soname,libz9.so.1");
+        Path jar = tmp.resolve("z9-v3.jar");
+        NativePackager.build(PackageRequest.of(new PackageRequest.Coordinates("dev.example", "z9", "1.0", LINUX),
+                PackageRequest.Layout.of(prefix).withLibraryDirectories(List.of("lib")),
+                new PackageRequest.Output(jar, OutputTimestamp.DEFAULT, false, tmp.resolve("staging")))
+                .withVariant(new dev.nativelib.loader.descriptor.PackageVariant("v3",
+                        List.of(dev.nativelib.loader.hardware.VariantProperty.parse("x86_64 :: level :: v3")))));
+        FoundPackage pkg = NativeDependencies.find(List.of(jar.toFile()), LINUX).get(0);
+        Path out = tmp.resolve("nativelib/z9");
+        assertEquals(Set.of("lib"), PackageUnpacker.unpack(jar, pkg, out));
+        assertArrayEquals(Files.readAllBytes(prefix.resolve("lib/libz9.so.1.0")),
+                Files.readAllBytes(out.resolve("lib/libz9.so.1.0")));
     }
 
     @Test
