@@ -338,7 +338,7 @@ abstract class AbstractNativeMojo extends AbstractMojo {
         }
         AuditReport report = new Auditor(target, policy, severities(),
                 NativeDependencies.providedNames(prepared.request().dependencies()))
-                .audit(prepared.audited(), prepared.aliasNames());
+                .audit(prepared.audited(), prepared.aliasNames(), prepared.descriptor().variant());
         TextReport.details(report).forEach(getLog()::info);
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.FAIL) {
