@@ -1,5 +1,6 @@
 package dev.nativelib.loader.hardware;
 
+import dev.nativelib.loader.binary.VersionOrder;
 import dev.nativelib.loader.text.Chars;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,26 +83,12 @@ final class NvidiaDriver {
     static List<String> cudaMajors(String driver, String source, List<String> evidence) {
         List<String> out = new ArrayList<>();
         for (String[] major : MAJORS) {
-            if (compare(driver, major[1]) >= 0) {
+            if (VersionOrder.compare(driver, major[1]) >= 0) {
                 out.add(major[0]);
             }
         }
         evidence.add("cuda: NVIDIA driver " + driver + " (" + source + ") runs CUDA "
                 + (out.isEmpty() ? "none of 11, 12, 13 (11.x needs 450.80.02 or newer)" : String.join(", ", out)));
         return out;
-    }
-
-    /** Compares dotted versions part by part, numerically; a missing part counts as 0. */
-    static int compare(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            long p = i < x.length ? Long.parseLong(x[i]) : 0;
-            long q = i < y.length ? Long.parseLong(y[i]) : 0;
-            if (p != q) {
-                return Long.compare(p, q);
-            }
-        }
-        return 0;
     }
 }
