@@ -69,6 +69,14 @@ public record PackageVariant(String label, List<VariantProperty> properties) {
         return s.toString();
     }
 
+    /**
+     * @param label a candidate label
+     * @return whether a variant may take it: the form above, and not a reserved name
+     */
+    public static boolean isValidLabel(String label) {
+        return isLabel(label) && !RESERVED.contains(label);
+    }
+
     private static boolean isLabel(String label) {
         if (label.isEmpty() || label.length() > 16 || label.charAt(0) < 'a' || label.charAt(0) > 'z') {
             return false;

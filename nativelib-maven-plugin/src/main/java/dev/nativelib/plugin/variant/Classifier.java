@@ -1,5 +1,6 @@
 package dev.nativelib.plugin.variant;
 
+import dev.nativelib.loader.descriptor.PackageVariant;
 import dev.nativelib.loader.platform.Libc;
 import dev.nativelib.loader.platform.Platform;
 
@@ -50,16 +51,7 @@ public record Classifier(Platform platform, String label) {
     }
 
     private static boolean isLabel(String s) {
-        if (s.isEmpty() || s.length() > 16 || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
-            return false;
-        }
-        for (int i = 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
-                return false;
-            }
-        }
         // baseline: -Dnativelib.platform=<platform>-baseline narrows a platform POM to the baseline.
-        return !s.equals("glibc") && !s.equals("gnu") && !s.equals("baseline");
+        return PackageVariant.isValidLabel(s) && !s.equals("baseline");
     }
 }
