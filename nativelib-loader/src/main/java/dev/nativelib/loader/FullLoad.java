@@ -53,6 +53,7 @@ final class FullLoad {
         FoundPackage pkg;
         List<FoundPackage> order;
         String machine;
+        String machineStamp;
         try {
             Resolver.Resolution resolution = Resolver.resolve(Resolver.find(classLoader), name, platform,
                     new java.util.function.Predicate<String>() {
@@ -68,6 +69,7 @@ final class FullLoad {
             pkg = resolution.requested;
             order = resolution.order();
             machine = resolution.machineSignature();
+            machineStamp = resolution.machineStamp();
         } catch (NativeLoaderException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -123,7 +125,7 @@ final class FullLoad {
         LoadedLibrary result = new LoadedLibrary(name, own.get(indexOf(d, name)), d.coordinates(),
                 d.platform().name(), pkg.origin(), all);
         if (notes != null) {
-            savePlan(planKey, name, pkg, order, machine, notes);
+            savePlan(planKey, name, pkg, order, machine, machineStamp, notes);
         }
         return result;
     }
@@ -185,7 +187,7 @@ final class FullLoad {
 
     /** Writes down a full load's outcome for the next JVM; failing to is never an error of the load. */
     private static void savePlan(String key, String name, FoundPackage pkg, List<FoundPackage> order, String machine,
-                                 PlanNotes notes) {
+                                 String machineStamp, PlanNotes notes) {
         if (notes.obstacle == null && PackageExtractor.verifiesFully()) {
             notes.obstacle = "every load hashes every library (-D" + Settings.CACHE_VERIFY.property()
                     + "=full, or no verified stamps on this file system)";
@@ -198,7 +200,7 @@ final class FullLoad {
         }
         try {
             LoadPlan plan = new LoadPlan(key, pkg.descriptor().platform().name());
-            plan.machine(machine);
+            plan.machine(machine, machineStamp);
             for (int i = 0; i < notes.entries.size(); i++) {
                 plan.addEntry(notes.entries.get(i), notes.states.get(i));
             }

@@ -79,9 +79,11 @@ final class PlannedLoad {
             }
             return null;
         }
-        if (plan.machine() != null) {
-            // Variants were chosen by the machine: detected again (a plan is no reason to skip that, since the cache
-            // may be shared by machines, or the settings changed), and a different machine chooses the full way.
+        if (plan.machine() != null && (plan.machineStamp() == null
+                || !plan.machineStamp().equals(dev.nativelib.loader.hardware.MachineStamp.current()))) {
+            // Variants were chosen by a machine whose stamp differs (another boot, another machine sharing the cache,
+            // another driver or other settings): detected again, and a different machine chooses the full way. With
+            // the same stamp, the detection would find the plan's signature: nothing is detected.
             String now = dev.nativelib.loader.hardware.HardwareDetector.current().signature();
             if (!now.equals(plan.machine())) {
                 if (Log.debugging()) {

@@ -50,6 +50,11 @@ final class Resolver {
             return variants == null || variants.machine() == null ? null : variants.machine().signature();
         }
 
+        /** @return the stamp of what that signature was detected from, or {@code null} */
+        String machineStamp() {
+            return variants == null || variants.machine() == null ? null : variants.machine().stamp();
+        }
+
         /** @return the packages to load, dependencies first, the requested one last */
         List<FoundPackage> order() {
             List<FoundPackage> order = new ArrayList<>();

@@ -113,9 +113,23 @@ class VariantLoadTest {
         String plan = Files.readString(plans().get(0));
         assertTrue(plan.contains("\nmachine\t") && plan.contains("x86_64 :: level :: v2"), plan);
 
+        assertTrue(plan.matches("(?s).*\nmachine\t[^\t\n]+\t[0-9a-f]{16}\n.*"), "no machine stamp:\n" + plan);
+
+        // Same boot, same driver files, same settings: the plan's signature holds and nothing is detected.
         Run again = run(jars, ADD_V2);
         assertFalse(again.fullPath(), again.output());
         assertEquals(first.loaded(), again.loaded());
+        assertTrue(again.output().contains(" dev.nativelib.loader.hardware.MachineStamp "), again.output());
+        assertFalse(again.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "), again.output());
+
+        // Another stamp (another boot, or a machine sharing the cache): detected again; the same signature replays.
+        Files.writeString(plans().get(0), plan.replaceFirst("(\nmachine\t[^\t\n]+\t)[0-9a-f]{16}\n",
+                "$10000000000000000\n"));
+        Run elsewhere = run(jars, ADD_V2);
+        assertFalse(elsewhere.fullPath(), elsewhere.output());
+        assertEquals(first.loaded(), elsewhere.loaded());
+        assertTrue(elsewhere.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "),
+                elsewhere.output());
 
         // The hardware settings are not part of the plan's key: the same plan is found, and its machine differs.
         Run masked = run(jars, ADD_V2, MASK_V2);

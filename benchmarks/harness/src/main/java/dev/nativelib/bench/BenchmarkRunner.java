@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class BenchmarkRunner {
 
+    /** Every section, in the order RESULTS.md lists them. */
+    private static final String ALL_SECTIONS = "warm,jna,variants,contention,cold,plugin";
+
     private final Workbench bench;
     private final int runs;
     private final int coldRuns;
@@ -54,13 +57,16 @@ public final class BenchmarkRunner {
         BenchmarkRunner runner = new BenchmarkRunner(new Workbench(work, System.getProperty("bench.platform",
                 "linux-x86_64")), Integer.getInteger("bench.runs", 21), Integer.getInteger("bench.coldRuns", 5));
         // -Dbench.sections=warm,jna picks some sections while iterating; RESULTS.md is only written for a full run.
-        String sections = System.getProperty("bench.sections", "warm,jna,contention,cold,plugin");
-        boolean full = sections.equals("warm,jna,contention,cold,plugin");
+        String sections = System.getProperty("bench.sections", ALL_SECTIONS);
+        boolean full = sections.equals(ALL_SECTIONS);
         if (sections.contains("warm")) {
             runner.warm();
         }
         if (sections.contains("jna")) {
             runner.jnaUntouched();
+        }
+        if (sections.contains("variants")) {
+            runner.variants();
         }
         if (sections.contains("contention")) {
             runner.contention();
@@ -70,6 +76,17 @@ public final class BenchmarkRunner {
         }
         if (sections.contains("plugin")) {
             runner.plugin();
+        }
+        if (!full && Boolean.getBoolean("bench.update")) {
+            // Some sections, written into the results of the last full run (and the site's copy); the plot stays.
+            Path md = Path.of(System.getProperty("bench.results", "RESULTS.md"));
+            String merged = runner.results.mergeInto(Files.readString(md), sections);
+            Files.writeString(md, merged);
+            Path site = Path.of(System.getProperty("bench.siteResults", "benchmark-results.md"));
+            Files.writeString(site, merged.replace("../src/site/resources/images/", "images/"));
+            System.out.println(merged);
+            System.out.println("Updated " + md.toAbsolutePath() + " and " + site.toAbsolutePath());
+            return;
         }
         if (!full) {
             System.out.println(runner.results.markdown());
@@ -163,6 +180,53 @@ public final class BenchmarkRunner {
             }
         }
         results.warm(wall, inside);
+    }
+
+    /**
+     * What hardware variants cost: the chain's warm load (plan replayed) and full-path load ({@code nativelib.plan=off},
+     * as on the first start) with chain-c's baseline alone and with its v2 variant beside it, and detection alone.
+     */
+    private void variants() throws IOException {
+        String withVariant = classPath + File.pathSeparator + bench.chainVariantJar();
+        Path plain = bench.work().resolve("variants-cache-baseline");
+        Path chosen = bench.work().resolve("variants-cache-variant");
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("warm, baseline only", jvmWith(List.of("-Dnativelib.cache.dir=" + plain),
+                NativelibLoad.class.getName(), "chainjni"));
+        variants.put("warm, with a v2 variant", List.of(javaBin, "-Xshare:auto", "-Dnativelib.cache.dir=" + chosen,
+                "-cp", withVariant, NativelibLoad.class.getName(), "chainjni"));
+        variants.put("full path, baseline only", jvmWith(List.of("-Dnativelib.cache.dir=" + plain,
+                "-Dnativelib.plan=off"), NativelibLoad.class.getName(), "chainjni"));
+        variants.put("full path, with a v2 variant", List.of(javaBin, "-Xshare:auto", "-Dnativelib.cache.dir=" + chosen,
+                "-Dnativelib.plan=off", "-cp", withVariant, NativelibLoad.class.getName(), "chainjni"));
+        variants.put("detection alone", jvm(DetectTimer.class.getName()));
+        for (int i = 0; i < 3; i++) {
+            for (List<String> command : variants.values()) {
+                ChildProcess.run(command, Map.of(), bench.work());
+            }
+        }
+        // A variant that was never picked would time nothing worth knowing: x86-64-v2 is on every machine this runs.
+        try (var s = Files.walk(chosen, 3)) {
+            if (s.noneMatch(p -> p.getFileName().toString().contains("-linux-x86_64-v2-"))) {
+                throw new IllegalStateException("the v2 variant was not extracted to " + chosen);
+            }
+        }
+        Map<String, Samples> wall = new LinkedHashMap<>();
+        Map<String, Samples> inside = new LinkedHashMap<>();
+        for (String v : variants.keySet()) {
+            wall.put(v, new Samples(v));
+            inside.put(v, new Samples(v));
+        }
+        List<String> names = new ArrayList<>(variants.keySet());
+        for (int round = 0; round < runs; round++) {
+            for (int k = 0; k < names.size(); k++) {
+                String v = names.get((round + k) % names.size());
+                ChildProcess.Result r = ChildProcess.run(variants.get(v), Map.of(), bench.work());
+                wall.get(v).add(r.wallMillis());
+                inside.get(v).add(r.loadMillis());
+            }
+        }
+        results.variants(wall, inside);
     }
 
     /** The command with a JVM option added right after the java executable. */

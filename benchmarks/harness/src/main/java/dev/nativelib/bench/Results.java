@@ -118,6 +118,39 @@ final class Results {
                 .append(" ms, more than a third of it.\n\n");
     }
 
+    void variants(Map<String, Samples> wall, Map<String, Samples> inside) {
+        double detect = inside.get("detection alone").median();
+        double warmAdded = inside.get("warm, with a v2 variant").median() - inside.get("warm, baseline only").median();
+        double fullAdded = inside.get("full path, with a v2 variant").median()
+                - inside.get("full path, baseline only").median();
+        md.append("## Hardware variants\n\n")
+                .append("The chain's load with chain-c's baseline alone, and with its `x86_64 :: level :: v2` variant"
+                        + " beside it (chosen here), each from its own warm cache: replaying the load plan (a warm start,"
+                        + " which takes the machine's signature from the plan when its stamp matches) and with"
+                        + " `-Dnativelib.plan=off` (the full path of a first start: discovery, descriptors, detection,"
+                        + " the choice). \"Detection alone\" is the first `HardwareDetector.current()` of a fresh JVM"
+                        + " after what such a load does before it (settings, platform, the variants' properties). ")
+                .append(wall.get("detection alone").count()).append(" runs each.\n\n")
+                .append("| case | process, median ms | p10–p90 | load call (or detection), median ms |\n")
+                .append("|---|---:|---:|---:|\n");
+        for (Map.Entry<String, Samples> e : wall.entrySet()) {
+            Samples s = e.getValue();
+            md.append("| ").append(e.getKey()).append(" | ").append(ms(s.median())).append(" | ").append(range(s))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f", inside.get(e.getKey()).median()))
+                    .append(" |\n");
+        }
+        md.append('\n')
+                .append("- target: detection under 2 ms on a cold start: ")
+                .append(String.format(Locale.ROOT, "%.2f", detect)).append(" ms — ")
+                .append(detect < 2 ? "**met**" : "**not met**").append('\n')
+                .append("- a first start's load call with the variant takes ")
+                .append(String.format(Locale.ROOT, "%+.2f", fullAdded))
+                .append(" ms against the baseline alone (detection and the choice)\n")
+                .append("- target: nothing added on a planned warm start (under 0.5 ms, load call medians): ")
+                .append(String.format(Locale.ROOT, "%+.2f", warmAdded)).append(" ms — ")
+                .append(warmAdded < 0.5 ? "**met**" : "**not met**").append("\n\n");
+    }
+
     private static String target(Ratio r, String what) {
         return "- target: " + what + ": " + ratio(r.value()) + " — " + (r.met() ? "**met**" : "**not met**") + "\n";
     }
@@ -187,7 +220,44 @@ final class Results {
     }
 
     String markdown() {
-        return md.toString() + "![ratios](../src/site/resources/images/benchmarks.svg)\n";
+        return md.toString() + PLOT;
+    }
+
+    private static final String PLOT = "![ratios](../src/site/resources/images/benchmarks.svg)\n";
+
+    /**
+     * The sections measured in this run, written into an earlier full run's results: each replaces the section of the
+     * same title, or goes before the plot when there was none, with a line saying when and how it was measured. The
+     * header, the other sections and the plot stay as the full run wrote them.
+     *
+     * @param existing RESULTS.md as a full run wrote it
+     * @param sections the {@code -Dbench.sections} value of this run
+     * @return the merged text
+     */
+    String mergeInto(String existing, String sections) {
+        String text = existing;
+        String produced = md.toString();
+        int at = produced.indexOf("\n## ");
+        while (at >= 0) {
+            int next = produced.indexOf("\n## ", at + 1);
+            String section = produced.substring(at + 1, next < 0 ? produced.length() : next + 1);
+            String title = section.substring(0, section.indexOf('\n'));
+            section = section.stripTrailing() + "\n\nThis section alone was measured again on "
+                    + LocalDate.now(ZoneOffset.UTC) + " (`-Dbench.sections=" + sections + " -Dbench.update=true`,"
+                    + " same command otherwise); the header describes the full run.\n\n";
+            int old = text.indexOf(title + "\n");
+            if (old >= 0) {
+                int end = text.indexOf("\n## ", old + 1);
+                int plot = text.indexOf(PLOT, old);
+                end = end < 0 ? plot : plot < 0 ? end + 1 : Math.min(end + 1, plot);
+                text = text.substring(0, old) + section + (end < 0 ? "" : text.substring(end));
+            } else {
+                int plot = text.indexOf(PLOT);
+                text = plot < 0 ? text + section : text.substring(0, plot) + section + text.substring(plot);
+            }
+            at = next;
+        }
+        return text;
     }
 
     /** A horizontal bar per ratio, with a line at 1 and the target marked where there is one. */

@@ -51,6 +51,21 @@ final class Workbench {
         return out;
     }
 
+    /**
+     * @return chain-c's {@code x86_64 :: level :: v2} variant JAR, which chain-c's build writes beside its baseline
+     *         JAR; not on the harness's class path, so that the other sections load no variant
+     */
+    Path chainVariantJar() {
+        Path c = chainJars().stream().filter(p -> p.getFileName().toString().startsWith("chain-c-")).findFirst()
+                .orElseThrow();
+        String name = c.getFileName().toString();
+        Path v = c.resolveSibling(name.substring(0, name.length() - ".jar".length()) + "-v2.jar");
+        if (!Files.isRegularFile(v)) {
+            throw new IllegalStateException("chain-c's variant JAR " + v + " is missing; build benchmarks/chain-c");
+        }
+        return v;
+    }
+
     /** Copies every library out of the chain JARs into {@code dir}, as an application that unpacked them would. */
     List<Path> extractChain(Path dir) throws IOException {
         Files.createDirectories(dir);

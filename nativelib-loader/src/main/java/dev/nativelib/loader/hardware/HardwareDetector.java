@@ -5,10 +5,6 @@ import dev.nativelib.loader.platform.Platform;
 import dev.nativelib.loader.platform.PlatformDetector;
 import dev.nativelib.loader.settings.Setting;
 import dev.nativelib.loader.settings.Settings;
-import java.io.File;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +12,8 @@ import java.util.Set;
 
 /**
  * Detects the {@link MachineProperties} package variants are chosen by, without loading anything and without any
- * library of the machine's: files of Linux's {@code /proc} and {@code /sys} only, read through {@link Sources} so
- * that tests (and the parsers' recorded samples) stand in for a real machine.
+ * library of the machine's: files of Linux's {@code /proc} and {@code /sys} only, read through {@link Sources} in
+ * tests, so that recorded samples stand in for a real machine.
  *
  * <ul>
  *   <li>{@code x86_64 :: level :: v1} … {@code v4}: every x86-64 microarchitecture level the machine reaches
@@ -73,37 +69,56 @@ public final class HardwareDetector {
         String variable(String name);
     }
 
+    /** Where files and settings are read from; {@code null} for this process's own. */
     private final Sources sources;
 
     /** @param sources where files and settings are read from */
     public HardwareDetector(Sources sources) {
-        this.sources = sources;
+        this.sources = java.util.Objects.requireNonNull(sources, "sources");
     }
 
-    /** The system's sources. */
-    private static final HardwareDetector SYSTEM = new HardwareDetector(new SystemSources());
+    private HardwareDetector() {
+        this.sources = null;
+    }
+
+    /**
+     * The system's detector. Without a {@link Sources} object: in a fresh JVM every class costs a few hundred
+     * microseconds, which is most of what detection costs.
+     */
+    private static final HardwareDetector SYSTEM = new HardwareDetector();
 
     /**
      * Probed once per process: neither the processor nor the driver of a running JVM changes. Without the settings,
-     * whose errors must reach the caller on every call. (A field rather than a holder class: one class less to load.)
+     * whose errors must reach the caller on every call. (Fields rather than a holder class: one class less to load.)
      */
     private static MachineProperties probed;
+    /** What {@link MachineStamp} covers, read just before {@link #probed}: a change after it shows at the next start. */
+    private static byte[][] probedFiles;
 
     private static synchronized MachineProperties probed() {
         if (probed == null) {
+            probedFiles = MachineStamp.files();
             probed = SYSTEM.probe(PlatformDetector.detect(System.getProperty("os.name", ""),
                     System.getProperty("os.arch", "")));
         }
         return probed;
     }
 
+    /** @return the detector that reads this process's files, system properties and environment */
+    static HardwareDetector system() {
+        return SYSTEM;
+    }
+
     /**
-     * @return the properties of the machine this JVM runs on, with the settings applied; detected on the first call
+     * @return the properties of the machine this JVM runs on, with the settings applied, and the
+     *         {@link MachineProperties#stamp() stamp} of what they were detected from; detected on the first call
      * @throws IllegalArgumentException if {@code nativelib.hardware.add} or {@code .mask} is set to something that is
      *                                  not a list of properties; the message names the setting
      */
     public static MachineProperties current() {
-        MachineProperties machine = SYSTEM.withSettings(probed());
+        MachineProperties probed = probed();
+        MachineProperties machine = SYSTEM.withSettings(probed).withStamp(MachineStamp.of(probedFiles,
+                SYSTEM.raw(Settings.HARDWARE_ADD), SYSTEM.raw(Settings.HARDWARE_MASK)));
         if (Log.debugging()) {
             Log.debug("machine properties: " + machine.signature() + " (" + String.join("; ", machine.evidence())
                     + ")");
@@ -175,7 +190,7 @@ public final class HardwareDetector {
     }
 
     private Set<String> aarch64Features(List<String> evidence) {
-        byte[] auxv = sources.read("/proc/self/auxv", AUXV_LIMIT);
+        byte[] auxv = read("/proc/self/auxv", AUXV_LIMIT);
         Set<String> features = auxv == null ? null : Aarch64Features.fromAuxv(auxv, evidence);
         if (features == null) {
             String cpuinfo = text("/proc/cpuinfo", CPUINFO_HEAD);
@@ -236,20 +251,28 @@ public final class HardwareDetector {
 
     /** The setting's value from the sources: the system property, else the variable; blank counts as not set. */
     private String raw(Setting setting) {
-        String v = sources.property(setting.property());
-        if (v == null || v.isBlank()) {
-            v = sources.variable(setting.environment());
-        }
-        return v == null || v.isBlank() ? null : v.trim();
+        return MachineStamp.chosen(property(setting.property()), variable(setting.environment()));
     }
 
     private String source(Setting setting) {
-        String v = sources.property(setting.property());
+        String v = property(setting.property());
         return v != null && !v.isBlank() ? "-D" + setting.property() : setting.environment();
     }
 
+    private byte[] read(String path, int limit) {
+        return sources == null ? MachineStamp.read(path, limit) : sources.read(path, limit);
+    }
+
+    private String property(String name) {
+        return sources == null ? System.getProperty(name) : sources.property(name);
+    }
+
+    private String variable(String name) {
+        return sources == null ? System.getenv(name) : sources.variable(name);
+    }
+
     private String text(String path, int limit) {
-        byte[] bytes = sources.read(path, limit);
+        byte[] bytes = read(path, limit);
         // ISO-8859-1 never fails; everything matched is ASCII.
         return bytes == null ? null : new String(bytes, StandardCharsets.ISO_8859_1);
     }
@@ -278,34 +301,5 @@ public final class HardwareDetector {
             start = end + 1;
         }
         return null;
-    }
-
-    /** This process's files, system properties and environment. */
-    static final class SystemSources implements Sources {
-
-        @Override
-        public byte[] read(String path, int limit) {
-            // Most machines have no NVIDIA driver: a stat rather than a FileNotFoundException, whose stack trace a
-            // fresh JVM would fill in for nothing.
-            if (!new File(path).exists()) {
-                return null;
-            }
-            // FileInputStream rather than Files: the NIO channel classes would be loaded for this alone.
-            try (InputStream in = new FileInputStream(path)) {
-                return in.readNBytes(limit);
-            } catch (IOException | SecurityException e) {
-                return null;
-            }
-        }
-
-        @Override
-        public String property(String name) {
-            return System.getProperty(name);
-        }
-
-        @Override
-        public String variable(String name) {
-            return System.getenv(name);
-        }
     }
 }

@@ -13,22 +13,24 @@ import java.util.List;
  *
  * <p>{@link #signature()} is the stable text of the set, for load plans to record and compare: two machines with the
  * same signature choose the same variants. The evidence (what each property was found from, or why one is missing)
- * is for the report and the debug log and takes no part in equality.
+ * and the {@link #stamp() stamp} are for the report, the debug log and load plans, and take no part in equality.
  */
 public final class MachineProperties {
 
     /** A machine with no properties beyond its platform: only baselines fit it. */
-    public static final MachineProperties NONE = new MachineProperties(List.of(), List.of());
+    public static final MachineProperties NONE = new MachineProperties(List.of(), List.of(), null);
 
     /** The signature of a machine with no properties. */
     static final String EMPTY_SIGNATURE = "none";
 
     private final List<VariantProperty> properties;
     private final List<String> evidence;
+    private final String stamp;
 
-    private MachineProperties(List<VariantProperty> properties, List<String> evidence) {
+    private MachineProperties(List<VariantProperty> properties, List<String> evidence, String stamp) {
         this.properties = properties;
         this.evidence = evidence;
+        this.stamp = stamp;
     }
 
     /**
@@ -48,7 +50,7 @@ public final class MachineProperties {
                 sorted.add(at, p);
             }
         }
-        return new MachineProperties(List.copyOf(sorted), List.copyOf(evidence));
+        return new MachineProperties(List.copyOf(sorted), List.copyOf(evidence), null);
     }
 
     /**
@@ -97,6 +99,23 @@ public final class MachineProperties {
             }
         }
         return out;
+    }
+
+    /**
+     * @param stamp the {@link MachineStamp} of what these properties were detected from, or {@code null}
+     * @return these properties and evidence, with that stamp
+     */
+    public MachineProperties withStamp(String stamp) {
+        return new MachineProperties(properties, evidence, stamp);
+    }
+
+    /**
+     * @return the {@link MachineStamp} of the files and settings these properties were detected from, which a load
+     *         plan records so that a start with the same stamp can take the signature from the plan; {@code null}
+     *         when there is none (properties parsed or made up, or a machine without a boot id)
+     */
+    public String stamp() {
+        return stamp;
     }
 
     /** @return how each property was found, or why one is missing: one line each, for the report and the log */

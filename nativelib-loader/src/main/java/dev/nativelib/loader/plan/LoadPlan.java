@@ -59,6 +59,8 @@ public final class LoadPlan {
     private final String platform;
     /** The machine's signature when variants were chosen by it, else {@code null}. */
     private String machine;
+    /** The {@code MachineStamp} of what that signature was detected from, or {@code null}. */
+    private String machineStamp;
     private int resultPackage = -1;
     private int resultLibrary = -1;
     final List<String> entries = new ArrayList<>();
@@ -218,12 +220,24 @@ public final class LoadPlan {
     }
 
     /**
+     * @return the {@code MachineStamp} of the files and settings {@link #machine()} was detected from: a start with
+     *         the same stamp has the same signature and need not detect; {@code null} when there is none (then a
+     *         replay of a plan that chose variants detects)
+     */
+    public String machineStamp() {
+        return machineStamp;
+    }
+
+    /**
      * Records the machine's signature, for a load that chose among variants by it.
      *
      * @param signature the signature, or {@code null} when no choice depended on the machine
+     * @param stamp     the stamp of what the signature was detected from, or {@code null}; ignored without a
+     *                  signature
      */
-    public void machine(String signature) {
+    public void machine(String signature, String stamp) {
         this.machine = signature;
+        this.machineStamp = signature == null ? null : stamp;
     }
 
     /**
@@ -451,6 +465,7 @@ public final class LoadPlan {
         }
         String platform = null;
         String machine = null;
+        String stamp = null;
         int resultPackage = -1;
         int resultLibrary = -1;
         List<List<String>> lines = new ArrayList<>();
@@ -462,8 +477,9 @@ public final class LoadPlan {
             String kind = f.get(0);
             if (kind.equals("platform") && f.size() == 2) {
                 platform = f.get(1);
-            } else if (kind.equals("machine") && f.size() == 2) {
+            } else if (kind.equals("machine") && (f.size() == 2 || f.size() == 3 && stamp(f.get(2)))) {
                 machine = f.get(1);
+                stamp = f.size() == 3 ? f.get(2) : null;
             } else if (kind.equals("result") && f.size() == 3) {
                 resultPackage = number(f.get(1));
                 resultLibrary = number(f.get(2));
@@ -473,7 +489,7 @@ public final class LoadPlan {
         }
         LoadPlan plan = new LoadPlan(text.substring(keyLine + 5), platform);
         plan.result(resultPackage, resultLibrary);
-        plan.machine(machine);
+        plan.machine(machine, stamp);
         for (List<String> f : lines) {
             String kind = f.get(0);
             if (kind.equals("entry") && f.size() == 3) {
@@ -500,10 +516,19 @@ public final class LoadPlan {
 
     /** 64 lower-case hex digits, as descriptors write a SHA-256. */
     private static boolean sha256(String s) {
-        if (s.length() != 64) {
+        return hex(s, 64);
+    }
+
+    /** 16 lower-case hex digits, as {@code MachineStamp} writes a stamp. */
+    private static boolean stamp(String s) {
+        return hex(s, 16);
+    }
+
+    private static boolean hex(String s, int digits) {
+        if (s.length() != digits) {
             return false;
         }
-        for (int i = 0; i < 64; i++) {
+        for (int i = 0; i < digits; i++) {
             char c = s.charAt(i);
             if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
                 return false;

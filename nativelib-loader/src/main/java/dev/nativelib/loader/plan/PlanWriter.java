@@ -129,6 +129,9 @@ public final class PlanWriter {
         if (plan.machine() != null) {
             fields.add(plan.machine());
         }
+        if (plan.machineStamp() != null) {
+            fields.add(plan.machineStamp());
+        }
         for (int i = 0; i < plan.packages.size(); i++) {
             fields.addAll(List.of(plan.packages.get(i)));
             if (!LoadPlan.relative(plan.packages.get(i)[2])) {
@@ -166,7 +169,9 @@ public final class PlanWriter {
         }
         StringBuilder out = new StringBuilder(LoadPlan.HEADER).append('\n');
         line(out, "platform", plan.platform());
-        if (plan.machine() != null) {
+        if (plan.machine() != null && plan.machineStamp() != null) {
+            line(out, "machine", plan.machine(), plan.machineStamp());
+        } else if (plan.machine() != null) {
             line(out, "machine", plan.machine());
         }
         line(out, "result", Integer.toString(plan.resultPackage()), Integer.toString(plan.resultLibrary()));

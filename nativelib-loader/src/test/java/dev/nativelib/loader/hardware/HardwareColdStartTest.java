@@ -37,7 +37,7 @@ class HardwareColdStartTest {
     @Test
     void aFreshJvmDetectsWhatTheProbeFindsWithoutCostlyClasses() throws Exception {
         String out = run(Map.of());
-        MachineProperties here = new HardwareDetector(new HardwareDetector.SystemSources()).probe(
+        MachineProperties here = HardwareDetector.system().probe(
                 PlatformDetector.detect(System.getProperty("os.name"), System.getProperty("os.arch")));
         assertEquals(here.signature(), signature(out));
         String sinceDetector = out.substring(out.indexOf(" dev.nativelib.loader.hardware.HardwareDetector "));

@@ -36,7 +36,7 @@ class HardwareOracleTest {
                 supported = Math.max(supported, Integer.parseInt(l.substring(8, l.indexOf(' '))));
             }
         }
-        MachineProperties machine = new HardwareDetector(new HardwareDetector.SystemSources()).probe(
+        MachineProperties machine = HardwareDetector.system().probe(
                 PlatformDetector.detect(System.getProperty("os.name"), System.getProperty("os.arch")));
         assertEquals("v" + supported, machine.values("x86_64", "level").get(machine.values("x86_64", "level").size()
                 - 1), "ld.so --help says:\n" + help + "\nthe detector: " + machine.evidence());

@@ -63,6 +63,31 @@ class LoadPlanTest {
     }
 
     @Test
+    void aPlanThatChoseVariantsReadsBackWithTheMachineAndItsStamp() {
+        LoadPlan plan = sample("k");
+        plan.machine("x86_64 :: level :: v1, x86_64 :: level :: v2", "0123456789abcdef");
+        String text = PlanWriter.format(plan);
+        assertTrue(text.contains("\nmachine\tx86_64 :: level :: v1, x86_64 :: level :: v2\t0123456789abcdef\n"), text);
+        LoadPlan read = LoadPlan.parse(text);
+        assertEquals("x86_64 :: level :: v1, x86_64 :: level :: v2", read.machine());
+        assertEquals("0123456789abcdef", read.machineStamp());
+        assertEquals(text, PlanWriter.format(read));
+
+        // A plan of the previous release, without a stamp: still replayed, after detecting.
+        LoadPlan old = LoadPlan.parse(text.replace("\t0123456789abcdef\n", "\n"));
+        assertEquals("x86_64 :: level :: v1, x86_64 :: level :: v2", old.machine());
+        assertNull(old.machineStamp());
+        assertNull(LoadPlan.parse(text.replace("0123456789abcdef", "0123456789ABCDEF")), "a stamp not as written");
+        assertNull(LoadPlan.parse(text.replace("0123456789abcdef", "0123456789abcde")), "a stamp cut short");
+
+        // No stamp without a machine: a plan that chose no variant detects nothing.
+        LoadPlan none = sample("k");
+        none.machine(null, "0123456789abcdef");
+        assertNull(none.machineStamp());
+        assertFalse(PlanWriter.format(none).contains("\nmachine\t"));
+    }
+
+    @Test
     void whatIsNotAWholePlanReadsAsNone() {
         String good = PlanWriter.format(sample("k"));
         assertTrue(LoadPlan.parse(good) != null);
