@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.variant.Classifier;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,7 +29,7 @@ public class BomMojo extends AbstractMojo {
     @Parameter(required = true)
     private List<String> packages;
 
-    /** The classifiers the packages are released for. */
+    /** The classifiers the packages are released for, hardware variants included (e.g. {@code linux-x86_64-v3}). */
     @Parameter(required = true)
     private List<String> platforms;
 
@@ -81,11 +81,11 @@ public class BomMojo extends AbstractMojo {
         project.setPomFile(outputFile);
     }
 
-    private Map<String, List<Platform>> byPackage() throws MojoExecutionException {
-        Map<String, List<Platform>> out = new java.util.TreeMap<>();
+    private Map<String, List<Classifier>> byPackage() throws MojoExecutionException {
+        Map<String, List<Classifier>> out = new java.util.TreeMap<>();
         if (packagePlatforms != null) {
             for (Map.Entry<String, String> e : packagePlatforms.entrySet()) {
-                List<Platform> list = PlatformParameter.parseCommaSeparated(e.getValue(),
+                List<Classifier> list = PlatformParameter.parseCommaSeparated(e.getValue(),
                         "packagePlatforms><" + e.getKey());
                 out.put(e.getKey(), list);
             }

@@ -2,7 +2,7 @@ package dev.nativelib.plugin;
 
 import dev.nativelib.loader.descriptor.PackageDescriptor;
 import dev.nativelib.loader.descriptor.PackageRequirement;
-import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.variant.Classifier;
 import dev.nativelib.plugin.deps.NativeArtifactResolver;
 import dev.nativelib.plugin.pom.Coordinates;
 import dev.nativelib.plugin.pom.GeneratedPom;
@@ -33,7 +33,12 @@ import org.eclipse.aether.RepositorySystem;
 @Mojo(name = "platform", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PlatformMojo extends AbstractMojo {
 
-    /** The classifiers the native package is released for, e.g. {@code linux-x86_64}, {@code osx-aarch_64}. */
+    /**
+     * The classifiers the native package is released for, e.g. {@code linux-x86_64}, {@code osx-aarch_64}, and its
+     * hardware variants, e.g. {@code linux-x86_64-v3}: a platform's profiles bring its baseline and every variant
+     * (the loader chooses at run time); {@code -Dnativelib.platform=<platform>-<label>} narrows to one variant and
+     * {@code -Dnativelib.platform=<platform>-baseline} to the baseline.
+     */
     @Parameter(required = true)
     private List<String> platforms;
 
@@ -74,7 +79,7 @@ public class PlatformMojo extends AbstractMojo {
                     + " of its own with <packaging>pom</packaging>");
         }
         Coordinates pkg = nativePackage();
-        List<Platform> list = PlatformParameter.parse(platforms, "platforms");
+        List<Classifier> list = PlatformParameter.parse(platforms, "platforms");
         PackageDescriptor descriptor = new NativeArtifactResolver(repositorySystem, session, project, getLog())
                 .descriptor(pkg.groupId(), pkg.artifactId(), pkg.version(), list);
         List<Coordinates> requires = new ArrayList<>();

@@ -162,32 +162,34 @@ public final class NativeArtifactResolver {
     }
 
     /**
-     * Reads a native package's descriptor from whichever of its classifier JARs can be resolved, the build machine's
-     * platform first.
+     * Reads a native package's descriptor from whichever of its classifier JARs can be resolved: the build machine's
+     * platform first, baselines before variants (every JAR of a release names the same requirements).
      *
-     * @param groupId    the package's groupId
-     * @param artifactId its artifactId
-     * @param version    its version
-     * @param platforms  the platforms it is released for
+     * @param groupId     the package's groupId
+     * @param artifactId  its artifactId
+     * @param version     its version
+     * @param classifiers the classifiers it is released for, variants included
      * @return its descriptor
      * @throws MojoExecutionException if no JAR of it can be resolved or none holds its descriptor; the message lists
      *                                what was tried and says to build the package first
      */
-    public PackageDescriptor descriptor(String groupId, String artifactId, String version, List<Platform> platforms)
-            throws MojoExecutionException {
-        Set<Platform> order = new LinkedHashSet<>();
+    public PackageDescriptor descriptor(String groupId, String artifactId, String version,
+                                        List<Classifier> classifiers) throws MojoExecutionException {
+        Set<Classifier> order = new LinkedHashSet<>();
         try {
             Platform here = PlatformDetector.detect(System.getProperty("os.name"), System.getProperty("os.arch"));
-            if (platforms.contains(here)) {
-                order.add(here);
+            if (classifiers.contains(new Classifier(here, null))) {
+                order.add(new Classifier(here, null));
             }
         } catch (IllegalArgumentException e) {
             // An unknown build machine: any listed platform will do.
         }
-        order.addAll(platforms);
+        classifiers.stream().filter(Classifier::baseline).forEach(order::add);
+        order.addAll(classifiers);
         List<String> tried = new ArrayList<>();
-        for (Platform p : order) {
-            DefaultArtifact wanted = new DefaultArtifact(groupId, artifactId, p.name(), "jar", version);
+        for (Classifier c : order) {
+            Platform p = c.platform();
+            DefaultArtifact wanted = new DefaultArtifact(groupId, artifactId, c.name(), "jar", version);
             try {
                 File jar = repositorySystem.resolveArtifact(session.getRepositorySession(),
                         new ArtifactRequest(wanted, project.getRemoteProjectRepositories(), null)).getArtifact()

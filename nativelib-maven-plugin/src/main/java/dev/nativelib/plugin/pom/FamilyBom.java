@@ -1,6 +1,6 @@
 package dev.nativelib.plugin.pom;
 
-import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.variant.Classifier;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +12,13 @@ import java.util.Map;
  * @param self         the BOM's coordinates
  * @param name         a human-readable name, or {@code null}
  * @param packages     the native packages (groupId, artifactId, version)
- * @param platforms    the classifiers they are released for
+ * @param platforms    the classifiers they are released for, variants included
  * @param byPackage    for packages released for other classifiers than {@code platforms}: artifactId to its own list
  * @param platformPoms whether each package has a {@code -platform} POM to manage
  * @param plain        other artifacts to manage as they are (Java bindings)
  */
-public record FamilyBom(Coordinates self, String name, List<Coordinates> packages, List<Platform> platforms,
-                        Map<String, List<Platform>> byPackage, boolean platformPoms, List<Coordinates> plain) {
+public record FamilyBom(Coordinates self, String name, List<Coordinates> packages, List<Classifier> platforms,
+                        Map<String, List<Classifier>> byPackage, boolean platformPoms, List<Coordinates> plain) {
 
     /**
      * Copies the lists and refuses an empty BOM.
@@ -69,8 +69,8 @@ public record FamilyBom(Coordinates self, String name, List<Coordinates> package
                 .open("dependencyManagement").open("dependencies");
         for (Coordinates p : packages) {
             p.withType("pom").write(xml);
-            for (Platform platform : byPackage.getOrDefault(p.artifactId(), platforms)) {
-                p.withType("jar").withClassifier(platform.name()).write(xml);
+            for (Classifier c : byPackage.getOrDefault(p.artifactId(), platforms)) {
+                p.withType("jar").withClassifier(c.name()).write(xml);
             }
             if (platformPoms) {
                 PlatformPom.platformPomOf(p).write(xml);

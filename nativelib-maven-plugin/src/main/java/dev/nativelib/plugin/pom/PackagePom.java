@@ -88,7 +88,7 @@ public final class PackagePom {
         fragment.comment("Added by nativelib: depending on this POM (<type>pom</type>) brings "
                 + nativePackage.artifactId() + "'s JAR for the platform Maven runs on; -D" + PlatformPom.PROPERTY
                 + "=<classifier> picks another, -D" + PlatformPom.PROPERTY + "=" + PlatformPom.ALL + " every one.");
-        PlatformProfiles.writeVariants(fragment, nativePackage, classifiers);
+        PlatformProfiles.write(fragment, nativePackage, classifiers);
         String wrapper = "<w" + (ns == null ? "" : " xmlns=\"" + ns + "\"") + ">\n" + fragment.toString().stripTrailing()
                 + "</w>";
         Node end = trailingWhitespace(profiles);
@@ -100,7 +100,7 @@ public final class PackagePom {
     }
 
     private static void refuseClashes(Element profiles, List<Classifier> classifiers, String source) {
-        Set<String> ours = new HashSet<>(PlatformProfiles.variantIds(classifiers));
+        Set<String> ours = new HashSet<>(PlatformProfiles.ids(classifiers));
         for (Node n = profiles.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element profile && "profile".equals(profile.getLocalName())) {
                 Element id = child(profile, "id");

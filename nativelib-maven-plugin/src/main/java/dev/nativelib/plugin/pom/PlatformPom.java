@@ -1,6 +1,6 @@
 package dev.nativelib.plugin.pom;
 
-import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.variant.Classifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,11 +18,11 @@ import java.util.TreeSet;
  * @param self        this POM's coordinates
  * @param name        a human-readable name, or {@code null}
  * @param nativePackage the native package's coordinates
- * @param platforms   the classifiers it is released for
+ * @param platforms   the classifiers it is released for: platforms' baselines and their variants
  * @param requires    {@code -platform} POMs of the native packages it requires
  * @param plain       other dependencies, copied as they are (a Java binding, say)
  */
-public record PlatformPom(Coordinates self, String name, Coordinates nativePackage, List<Platform> platforms,
+public record PlatformPom(Coordinates self, String name, Coordinates nativePackage, List<Classifier> platforms,
                           List<Coordinates> requires, List<Coordinates> plain) {
 
     /** The property that picks platforms explicitly; shared with the loader and the {@code package} goal. */
@@ -51,9 +51,9 @@ public record PlatformPom(Coordinates self, String name, Coordinates nativePacka
                     + " package is released for in <platforms>");
         }
         Set<String> seen = new TreeSet<>();
-        for (Platform p : platforms) {
-            if (!seen.add(p.name())) {
-                throw new IllegalArgumentException("platform " + p.name() + " is listed twice in <platforms>");
+        for (Classifier c : platforms) {
+            if (!seen.add(c.name())) {
+                throw new IllegalArgumentException("classifier " + c.name() + " is listed twice in <platforms>");
             }
         }
     }
@@ -96,7 +96,7 @@ public record PlatformPom(Coordinates self, String name, Coordinates nativePacka
     /** @return every classifier this POM can pick, for messages */
     public List<String> classifiers() {
         List<String> out = new ArrayList<>();
-        platforms.forEach(p -> out.add(p.name()));
+        platforms.forEach(c -> out.add(c.name()));
         return out;
     }
 }

@@ -26,46 +26,26 @@ final class PlatformProfiles {
     }
 
     /**
-     * @param platforms the classifiers a package is released for
+     * @param classifiers the classifiers a package is released for, variants included
      * @return the ids of the profiles {@link #write} writes, in order
      */
-    static List<String> ids(List<Platform> platforms) {
-        return variantIds(baselines(platforms));
-    }
-
-    /**
-     * @param classifiers the classifiers a package is released for, variants included
-     * @return the ids of the profiles {@link #writeVariants} writes, in order
-     */
-    static List<String> variantIds(List<Classifier> classifiers) {
+    static List<String> ids(List<Classifier> classifiers) {
         List<String> ids = new ArrayList<>();
         visit(classifiers, (id, activation, value, jars) -> ids.add(id));
         return ids;
     }
 
     /**
-     * Writes the {@code <profile>} elements (not the enclosing {@code <profiles>}).
-     *
-     * @param xml           where to write
-     * @param nativePackage the package whose classifier JARs the profiles depend on
-     * @param platforms     the classifiers it is released for
-     */
-    static void write(XmlWriter xml, Coordinates nativePackage, List<Platform> platforms) {
-        writeVariants(xml, nativePackage, baselines(platforms));
-    }
-
-    /**
-     * Writes the {@code <profile>} elements (not the enclosing {@code <profiles>}) for a package released with
-     * hardware variants: a platform's profiles bring its baseline and every variant, since the loader chooses at run
-     * time; {@code -Dnativelib.platform=<platform>-<label>} brings the baseline and that one variant, and
-     * {@code -Dnativelib.platform=<platform>-baseline} the baseline alone. Without variants the profiles are exactly
-     * those of {@link #write}.
+     * Writes the {@code <profile>} elements (not the enclosing {@code <profiles>}). With hardware variants, a
+     * platform's profiles bring its baseline and every variant, since the loader chooses at run time;
+     * {@code -Dnativelib.platform=<platform>-<label>} brings the baseline and that one variant, and
+     * {@code -Dnativelib.platform=<platform>-baseline} the baseline alone.
      *
      * @param xml           where to write
      * @param nativePackage the package whose classifier JARs the profiles depend on
      * @param classifiers   the classifiers it is released for, variants included
      */
-    static void writeVariants(XmlWriter xml, Coordinates nativePackage, List<Classifier> classifiers) {
+    static void write(XmlWriter xml, Coordinates nativePackage, List<Classifier> classifiers) {
         visit(classifiers, (id, activation, value, jars) -> {
             xml.open("profile").element("id", id).open("activation");
             if (activation == null) {
@@ -82,25 +62,6 @@ final class PlatformProfiles {
             }
             xml.close("dependencies").close("profile");
         });
-    }
-
-    /**
-     * The {@code <platforms>} of {@code nativelib:platform} are read as platform names, which take
-     * {@code linux-x86_64-v3} for a platform with a C library called {@code v3}; read back as a classifier, such a
-     * name is the variant it is.
-     */
-    private static List<Classifier> baselines(List<Platform> platforms) {
-        List<Classifier> out = new ArrayList<>();
-        for (Platform p : platforms) {
-            Classifier c;
-            try {
-                c = Classifier.parse(p.name());
-            } catch (IllegalArgumentException e) {
-                c = new Classifier(p, null);
-            }
-            out.add(c);
-        }
-        return out;
     }
 
     private interface Visitor {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nativelib.loader.platform.Platform;
+import dev.nativelib.plugin.variant.Classifier;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class PlatformPomTest {
     @Test
     void platformPomPicksOneClassifierPerPlatformAndAllOnRequest() {
         PlatformPom pom = new PlatformPom(SELF, "B for every platform", B,
-                List.of(Platform.parse("linux-x86_64"), Platform.parse("osx-aarch_64")),
+                List.of(Classifier.parse("linux-x86_64"), Classifier.parse("osx-aarch_64")),
                 List.of(PlatformPom.platformPomOf(new Coordinates("g", "a", "1.2", "jar", null, null))),
                 List.of(new Coordinates("g", "b-java", "1.0", "jar", null, null)));
         String expected = """
@@ -114,8 +115,8 @@ class PlatformPomTest {
     void glibcAndMuslOfOneArchitectureBothComeAndTheLoaderPicks() {
         // A file test for musl's loader activated neither profile on a glibc Debian with the musl package installed
         // (/lib/ld-musl-x86_64.so.1 exists there), and Maven 4 ignores file activations in dependency POMs.
-        String xml = new PlatformPom(SELF, null, B, List.of(Platform.parse("linux-x86_64"),
-                Platform.parse("linux-x86_64-musl")), List.of(), List.of()).toXml();
+        String xml = new PlatformPom(SELF, null, B, List.of(Classifier.parse("linux-x86_64"),
+                Classifier.parse("linux-x86_64-musl")), List.of(), List.of()).toXml();
         assertEquals(0, count(xml, "<file>"), xml);
         String amd64 = xml.substring(xml.indexOf("<id>nativelib-linux-x86_64-amd64</id>"));
         amd64 = amd64.substring(0, amd64.indexOf("</profile>"));
@@ -144,8 +145,8 @@ class PlatformPomTest {
         assertEquals("no platforms for b-platform; list the classifiers the package is released for in <platforms>",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new PlatformPom(SELF, null, B,
-                List.of(Platform.parse("linux-x86_64"), Platform.parse("linux-x86_64")), List.of(), List.of()));
-        assertEquals("platform linux-x86_64 is listed twice in <platforms>", e.getMessage());
+                List.of(Classifier.parse("linux-x86_64"), Classifier.parse("linux-x86_64")), List.of(), List.of()));
+        assertEquals("classifier linux-x86_64 is listed twice in <platforms>", e.getMessage());
     }
 
     @Test
@@ -153,15 +154,15 @@ class PlatformPomTest {
         Coordinates self = new Coordinates("g", "family-bom", "1.0", "pom", null, null);
         List<Coordinates> packages = List.of(new Coordinates("g", "a", "1.0", "jar", null, null),
                 new Coordinates("g", "b", "1.0", "jar", null, null));
-        String xml = new FamilyBom(self, null, packages, List.of(Platform.parse("linux-x86_64"),
-                Platform.parse("linux-aarch_64")), Map.of("b", List.of(Platform.parse("linux-x86_64"))), false,
+        String xml = new FamilyBom(self, null, packages, List.of(Classifier.parse("linux-x86_64"),
+                Classifier.parse("linux-aarch_64")), Map.of("b", List.of(Classifier.parse("linux-x86_64"))), false,
                 List.of()).toXml();
         assertEquals(2, count(xml, "<artifactId>a</artifactId>\n        <version>1.0</version>\n"
                 + "        <classifier>"), "a on both platforms");
         assertEquals(1, count(xml, "<artifactId>b</artifactId>\n        <version>1.0</version>\n"
                 + "        <classifier>"), "b on linux-x86_64 only");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FamilyBom(self, null,
-                packages, List.of(Platform.parse("linux-x86_64")), Map.of("c", List.of(Platform.parse("linux-x86_64"))),
+                packages, List.of(Classifier.parse("linux-x86_64")), Map.of("c", List.of(Classifier.parse("linux-x86_64"))),
                 false, List.of()));
         assertEquals("<packagePlatforms> names 'c', which is not one of the <packages>", e.getMessage());
     }
@@ -170,7 +171,7 @@ class PlatformPomTest {
     void familyBomManagesEveryPackageClassifierAndPlatformPom() {
         FamilyBom bom = new FamilyBom(new Coordinates("g", "family-bom", "1.0", "pom", null, null), null,
                 List.of(new Coordinates("g", "a", "1.0", "jar", null, null)),
-                List.of(Platform.parse("linux-x86_64"), Platform.parse("windows-x86_64")), Map.of(), true, List.of());
+                List.of(Classifier.parse("linux-x86_64"), Classifier.parse("windows-x86_64")), Map.of(), true, List.of());
         String xml = bom.toXml();
         String managed = xml.substring(xml.indexOf("<dependencies>"), xml.indexOf("</dependencies>"))
                 .replaceAll("\\s+", "");

@@ -78,8 +78,8 @@ class VariantProfilesTest {
     @Test
     void aPlatformPomListingVariantClassifiersBringsThemAsThePackagePomDoes() {
         Coordinates self = new Coordinates("g", "b-platform", "1.0", "pom", null, null);
-        String xml = new PlatformPom(self, null, B, List.of(Platform.parse("linux-x86_64"),
-                Platform.parse("linux-x86_64-v3")), List.of(), List.of()).toXml();
+        String xml = new PlatformPom(self, null, B, List.of(Classifier.parse("linux-x86_64"),
+                Classifier.parse("linux-x86_64-v3")), List.of(), List.of()).toXml();
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("nativelib-linux-x86_64-amd64", "arch amd64 linux-x86_64 linux-x86_64-v3");
         expected.put("nativelib-linux-x86_64-x86_64", "arch x86_64 linux-x86_64 linux-x86_64-v3");
@@ -91,9 +91,34 @@ class VariantProfilesTest {
     }
 
     @Test
+    void variantsOfAMuslPlatformWithUnderscoresInTheirLabels() {
+        // Read as platform names before, linux-x86_64-musl-cuda12 was refused and linux-x86_64-avx512_fp16 too.
+        Coordinates self = new Coordinates("g", "b-platform", "1.0", "pom", null, null);
+        String xml = new PlatformPom(self, null, B, List.of(Classifier.parse("linux-x86_64"),
+                Classifier.parse("linux-x86_64-avx512_fp16"), Classifier.parse("linux-x86_64-musl"),
+                Classifier.parse("linux-x86_64-musl-cuda12")), List.of(), List.of()).toXml();
+        Map<String, String> expected = new LinkedHashMap<>();
+        String all = " linux-x86_64 linux-x86_64-avx512_fp16 linux-x86_64-musl linux-x86_64-musl-cuda12";
+        expected.put("nativelib-linux-x86_64-amd64", "arch amd64" + all);
+        expected.put("nativelib-linux-x86_64-x86_64", "arch x86_64" + all);
+        expected.put("nativelib-linux-x86_64-selected", "=linux-x86_64 linux-x86_64 linux-x86_64-avx512_fp16");
+        expected.put("nativelib-linux-x86_64-avx512_fp16-selected",
+                "=linux-x86_64-avx512_fp16 linux-x86_64 linux-x86_64-avx512_fp16");
+        expected.put("nativelib-linux-x86_64-baseline-selected", "=linux-x86_64-baseline linux-x86_64");
+        expected.put("nativelib-linux-x86_64-musl-selected",
+                "=linux-x86_64-musl linux-x86_64-musl linux-x86_64-musl-cuda12");
+        expected.put("nativelib-linux-x86_64-musl-cuda12-selected",
+                "=linux-x86_64-musl-cuda12 linux-x86_64-musl linux-x86_64-musl-cuda12");
+        expected.put("nativelib-linux-x86_64-musl-baseline-selected",
+                "=linux-x86_64-musl-baseline linux-x86_64-musl");
+        expected.put("nativelib-all", "=all" + all);
+        assertEquals(expected, profiles(xml));
+    }
+
+    @Test
     void theFamilyBomManagesAVariantJarByItsClassifier() {
         String xml = new FamilyBom(new Coordinates("g", "family-bom", "1.0", "pom", null, null), null, List.of(B),
-                List.of(Platform.parse("linux-x86_64"), Platform.parse("linux-x86_64-v3")), Map.of(), false,
+                List.of(Classifier.parse("linux-x86_64"), Classifier.parse("linux-x86_64-v3")), Map.of(), false,
                 List.of()).toXml();
         Matcher m = Pattern.compile("<classifier>(.*?)</classifier>").matcher(xml);
         List<String> classifiers = new java.util.ArrayList<>();
