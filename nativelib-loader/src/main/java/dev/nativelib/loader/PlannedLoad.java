@@ -72,6 +72,7 @@ final class PlannedLoad {
             }
             return null;
         }
+        String restamp = null;
         String changed = plan.changedEntry();
         if (changed != null) {
             if (Log.debugging()) {
@@ -84,7 +85,9 @@ final class PlannedLoad {
             // Variants were chosen by a machine whose stamp differs (another boot, another machine sharing the cache,
             // another driver or other settings): detected again, and a different machine chooses the full way. With
             // the same stamp, the detection would find the plan's signature: nothing is detected.
-            String now = dev.nativelib.loader.hardware.HardwareDetector.current().signature();
+            dev.nativelib.loader.hardware.MachineProperties machine =
+                    dev.nativelib.loader.hardware.HardwareDetector.current();
+            String now = machine.signature();
             if (!now.equals(plan.machine())) {
                 if (Log.debugging()) {
                     Log.debug("the load plan for '" + name + "' chose variants for the machine " + plan.machine()
@@ -92,6 +95,9 @@ final class PlannedLoad {
                 }
                 return null;
             }
+            // The same machine under a new stamp (rebooted, say): stamped anew once the load succeeds, so that the
+            // next starts do not detect again.
+            restamp = machine.stamp();
         }
         int count = plan.packageCount();
         Path[] dirs = new Path[count];
@@ -132,8 +138,26 @@ final class PlannedLoad {
         if (Log.debugging()) {
             Log.debug("loaded '" + name + "' as the load plan " + LoadPlan.file(root, key) + " says");
         }
+        if (restamp != null) {
+            restamp(plan, restamp, root, name);
+        }
         return new LoadedLibrary(name, own.get(plan.resultLibrary()), plan.coordinates(requested), plan.platform(),
                 plan.origin(requested), all);
+    }
+
+    /** Rewrites a replayed plan with this machine's stamp; failing to is never an error of the load. */
+    private static void restamp(LoadPlan plan, String stamp, Path root, String name) {
+        plan.machine(plan.machine(), stamp);
+        try {
+            dev.nativelib.loader.plan.PlanWriter.save(root, plan);
+            if (Log.debugging()) {
+                Log.debug("the load plan for '" + name + "' now carries this machine's stamp " + stamp);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (Log.debugging()) {
+                Log.debug("could not stamp the load plan for '" + name + "' anew: " + e);
+            }
+        }
     }
 
     /** The stems of the planned libraries' SONAMEs: the only mapped files the conflict check looks at. */

@@ -130,6 +130,12 @@ class VariantLoadTest {
         assertEquals(first.loaded(), elsewhere.loaded());
         assertTrue(elsewhere.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "),
                 elsewhere.output());
+        // ... and stamped the plan anew: the next start detects nothing again.
+        assertEquals(plan, Files.readString(plans().get(0)));
+        Run afterwards = run(jars, ADD_V2);
+        assertFalse(afterwards.fullPath(), afterwards.output());
+        assertFalse(afterwards.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "),
+                afterwards.output());
 
         // The hardware settings are not part of the plan's key: the same plan is found, and its machine differs.
         Run masked = run(jars, ADD_V2, MASK_V2);
