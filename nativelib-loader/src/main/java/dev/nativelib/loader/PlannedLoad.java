@@ -83,10 +83,11 @@ final class PlannedLoad {
         if (plan.machine() != null && (plan.machineStamp() == null
                 || !plan.machineStamp().equals(dev.nativelib.loader.hardware.MachineStamp.current()))) {
             // Variants were chosen by a machine whose stamp differs (another boot, another machine sharing the cache,
-            // another driver or other settings): detected again, and a different machine chooses the full way. With
-            // the same stamp, the detection would find the plan's signature: nothing is detected.
+            // another driver or other settings): the machine's record of this stamp, else detected again, and a
+            // different machine chooses the full way. With the same stamp, detection would find the plan's
+            // signature: nothing is read or detected.
             dev.nativelib.loader.hardware.MachineProperties machine =
-                    dev.nativelib.loader.hardware.HardwareDetector.current();
+                    dev.nativelib.loader.hardware.MachineStamp.machine(root);
             String now = machine.signature();
             if (!now.equals(plan.machine())) {
                 if (Log.debugging()) {

@@ -83,6 +83,14 @@ class VariantLoadTest {
         return new Run(p.waitFor(), out);
     }
 
+    private void deleteRecords() throws IOException {
+        try (Stream<Path> s = Files.list(tmp.resolve("cache").resolve(".machines"))) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private List<Path> plans() throws IOException {
         Path dir = tmp.resolve("cache").resolve(LoadPlan.DIRECTORY);
         try (Stream<Path> s = Files.list(dir)) {
@@ -122,20 +130,29 @@ class VariantLoadTest {
         assertTrue(again.output().contains(" dev.nativelib.loader.hardware.MachineStamp "), again.output());
         assertFalse(again.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "), again.output());
 
-        // Another stamp (another boot, or a machine sharing the cache): detected again; the same signature replays.
-        Files.writeString(plans().get(0), plan.replaceFirst("(\nmachine\t[^\t\n]+\t)[0-9a-f]{16}\n",
-                "$10000000000000000\n"));
+        // Another stamp (another boot, or a machine sharing the cache) and no record of this machine: detected again;
+        // the same signature replays, and the plan is stamped anew, so the next start detects nothing again.
+        String otherStamp = plan.replaceFirst("(\nmachine\t[^\t\n]+\t)[0-9a-f]{16}\n", "$10000000000000000\n");
+        Files.writeString(plans().get(0), otherStamp);
+        deleteRecords();
         Run elsewhere = run(jars, ADD_V2);
         assertFalse(elsewhere.fullPath(), elsewhere.output());
         assertEquals(first.loaded(), elsewhere.loaded());
         assertTrue(elsewhere.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "),
                 elsewhere.output());
-        // ... and stamped the plan anew: the next start detects nothing again.
         assertEquals(plan, Files.readString(plans().get(0)));
         Run afterwards = run(jars, ADD_V2);
         assertFalse(afterwards.fullPath(), afterwards.output());
         assertFalse(afterwards.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "),
                 afterwards.output());
+
+        // With the machine recorded by an earlier JVM of this boot (here the last one), the record answers.
+        Files.writeString(plans().get(0), otherStamp);
+        Run recorded = run(jars, ADD_V2);
+        assertFalse(recorded.fullPath(), recorded.output());
+        assertFalse(recorded.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "),
+                recorded.output());
+        assertEquals(plan, Files.readString(plans().get(0)));
 
         // The hardware settings are not part of the plan's key: the same plan is found, and its machine differs.
         Run masked = run(jars, ADD_V2, MASK_V2);
@@ -149,6 +166,30 @@ class VariantLoadTest {
         Run maskedAgain = run(jars, MASK_V2);
         assertFalse(maskedAgain.fullPath(), maskedAgain.output());
         assertEquals(masked.loaded(), maskedAgain.loaded());
+    }
+
+    @Test
+    void withoutAPlanTheMachineIsDetectedOnceAndThenReadFromItsRecord() throws Exception {
+        List<Path> jars = List.of(jar(null, 0), jar("v2", 4096));
+        Run first = run(jars, ADD_V2, "-Dnativelib.plan=off");
+        assertEquals(0, first.status(), first.output());
+        assertTrue(first.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "), first.output());
+        Path records = tmp.resolve("cache").resolve(".machines");
+        try (Stream<Path> s = Files.list(records)) {
+            assertEquals(1, s.count());
+        }
+
+        Run second = run(jars, ADD_V2, "-Dnativelib.plan=off");
+        assertEquals(0, second.status(), second.output());
+        assertTrue(second.fullPath(), second.output());
+        assertEquals(first.loaded(), second.loaded());
+        assertFalse(second.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "), second.output());
+
+        // Other settings are another stamp: detected, and chosen by what they make of the machine.
+        Run masked = run(jars, ADD_V2, MASK_V2, "-Dnativelib.plan=off");
+        assertEquals(0, masked.status(), masked.output());
+        assertTrue(masked.output().contains(" dev.nativelib.loader.hardware.HardwareDetector "), masked.output());
+        assertArrayEquals(library(0), Files.readAllBytes(Paths.get(masked.loaded())));
     }
 
     @Test

@@ -184,7 +184,8 @@ public final class BenchmarkRunner {
 
     /**
      * What hardware variants cost: the chain's warm load (plan replayed) and full-path load ({@code nativelib.plan=off},
-     * as on the first start) with chain-c's baseline alone and with its v2 variant beside it, and detection alone.
+     * as on an application's first start) with chain-c's baseline alone and with its v2 variant beside it; detection
+     * in the first JVM of a boot, and the machine record every later JVM reads instead.
      */
     private void variants() throws IOException {
         String withVariant = classPath + File.pathSeparator + bench.chainVariantJar();
@@ -199,7 +200,9 @@ public final class BenchmarkRunner {
                 "-Dnativelib.plan=off"), NativelibLoad.class.getName(), "chainjni"));
         variants.put("full path, with a v2 variant", List.of(javaBin, "-Xshare:auto", "-Dnativelib.cache.dir=" + chosen,
                 "-Dnativelib.plan=off", "-cp", withVariant, NativelibLoad.class.getName(), "chainjni"));
-        variants.put("detection alone", jvm(DetectTimer.class.getName()));
+        variants.put("detection, first JVM of a boot", jvm(DetectTimer.class.getName(), "detect"));
+        Path records = Files.createDirectories(bench.work().resolve("variants-records"));
+        variants.put("machine record, later JVMs", jvm(DetectTimer.class.getName(), "record", records.toString()));
         for (int i = 0; i < 3; i++) {
             for (List<String> command : variants.values()) {
                 ChildProcess.run(command, Map.of(), bench.work());
@@ -222,6 +225,9 @@ public final class BenchmarkRunner {
             for (int k = 0; k < names.size(); k++) {
                 String v = names.get((round + k) % names.size());
                 ChildProcess.Result r = ChildProcess.run(variants.get(v), Map.of(), bench.work());
+                if (v.startsWith("machine record") != r.output().contains("from=record")) {
+                    throw new IllegalStateException(v + " took the wrong way:\n" + r.output());
+                }
                 wall.get(v).add(r.wallMillis());
                 inside.get(v).add(r.loadMillis());
             }

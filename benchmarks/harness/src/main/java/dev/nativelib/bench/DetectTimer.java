@@ -1,12 +1,17 @@
 package dev.nativelib.bench;
 
 import dev.nativelib.loader.hardware.HardwareDetector;
+import dev.nativelib.loader.hardware.MachineProperties;
+import dev.nativelib.loader.hardware.MachineStamp;
 import dev.nativelib.loader.hardware.VariantProperty;
+import java.nio.file.Path;
 
 /**
- * The first {@code HardwareDetector.current()} of a fresh JVM, after what a load of a package with variants does
- * before it detects (settings, platform and libc detection, the variants' properties read from their descriptors),
- * so that only what detection adds is timed. Prints {@code load_ns=}.
+ * What a load of a package with variants pays to learn the machine's properties, in a fresh JVM, after what such a
+ * load does before (settings, platform and libc detection, the variants' properties read from their descriptors).
+ * Prints {@code from=record} or {@code from=detection}, then {@code load_ns=}. Arguments: {@code detect} times {@code HardwareDetector.current()}, the first JVM of a boot;
+ * {@code record <cache root>} times {@code MachineStamp.machine(root)} with this boot's record in that root, as every
+ * later JVM finds it.
  */
 public final class DetectTimer {
 
@@ -17,12 +22,16 @@ public final class DetectTimer {
         dev.nativelib.loader.settings.Settings.validate();
         dev.nativelib.loader.platform.PlatformDetector.host();
         VariantProperty.parse("x86_64 :: level :: v2");
+        boolean record = args[0].equals("record");
+        Path root = record ? Path.of(args[1]) : null;
         long start = System.nanoTime();
-        String signature = HardwareDetector.current().signature();
+        MachineProperties machine = record ? MachineStamp.machine(root) : HardwareDetector.current();
         long took = System.nanoTime() - start;
-        if (signature.isEmpty()) {
+        if (machine.signature().isEmpty()) {
             throw new IllegalStateException("no signature");
         }
+        System.out.println("from=" + (machine.evidence().get(0).startsWith("as detected on this boot") ? "record"
+                : "detection"));
         System.out.println("load_ns=" + took);
     }
 }

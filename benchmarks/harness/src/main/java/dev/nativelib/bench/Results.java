@@ -119,7 +119,8 @@ final class Results {
     }
 
     void variants(Map<String, Samples> wall, Map<String, Samples> inside) {
-        double detect = inside.get("detection alone").median();
+        double detect = inside.get("detection, first JVM of a boot").median();
+        double record = inside.get("machine record, later JVMs").median();
         double warmAdded = inside.get("warm, with a v2 variant").median() - inside.get("warm, baseline only").median();
         double fullAdded = inside.get("full path, with a v2 variant").median()
                 - inside.get("full path, baseline only").median();
@@ -127,10 +128,12 @@ final class Results {
                 .append("The chain's load with chain-c's baseline alone, and with its `x86_64 :: level :: v2` variant"
                         + " beside it (chosen here), each from its own warm cache: replaying the load plan (a warm start,"
                         + " which takes the machine's signature from the plan when its stamp matches) and with"
-                        + " `-Dnativelib.plan=off` (the full path of a first start: discovery, descriptors, detection,"
-                        + " the choice). \"Detection alone\" is the first `HardwareDetector.current()` of a fresh JVM"
-                        + " after what such a load does before it (settings, platform, the variants' properties). ")
-                .append(wall.get("detection alone").count()).append(" runs each.\n\n")
+                        + " `-Dnativelib.plan=off` (the full path of an application's first start: discovery,"
+                        + " descriptors, the machine's properties, the choice). Then what learning the machine's"
+                        + " properties costs a fresh JVM, after what such a load does before (settings, platform, the"
+                        + " variants' properties): detecting them, as the first JVM of a boot does, and reading the"
+                        + " machine record that JVM leaves in the cache, as every later one does. ")
+                .append(wall.get("warm, baseline only").count()).append(" runs each.\n\n")
                 .append("| case | process, median ms | p10–p90 | load call (or detection), median ms |\n")
                 .append("|---|---:|---:|---:|\n");
         for (Map.Entry<String, Samples> e : wall.entrySet()) {
@@ -140,12 +143,15 @@ final class Results {
                     .append(" |\n");
         }
         md.append('\n')
-                .append("- target: detection under 2 ms on a cold start: ")
-                .append(String.format(Locale.ROOT, "%.2f", detect)).append(" ms — ")
-                .append(detect < 2 ? "**met**" : "**not met**").append('\n')
-                .append("- a first start's load call with the variant takes ")
+                .append("- target: the machine's properties under 2 ms on a cold start: ")
+                .append(String.format(Locale.ROOT, "%.2f", record)).append(" ms from the record — ")
+                .append(record < 2 ? "**met**" : "**not met**").append("; ")
+                .append(String.format(Locale.ROOT, "%.2f", detect)).append(" ms detecting, in the first JVM of a"
+                        + " boot — ").append(detect < 2 ? "**met**" : "**not met**").append('\n')
+                .append("- an application's first start takes ")
                 .append(String.format(Locale.ROOT, "%+.2f", fullAdded))
-                .append(" ms against the baseline alone (detection and the choice)\n")
+                .append(" ms in the load call with the variant than with the baseline alone (one more JAR, the"
+                        + " machine's properties, the choice)\n")
                 .append("- target: nothing added on a planned warm start (under 0.5 ms, load call medians): ")
                 .append(String.format(Locale.ROOT, "%+.2f", warmAdded)).append(" ms — ")
                 .append(warmAdded < 0.5 ? "**met**" : "**not met**").append("\n\n");

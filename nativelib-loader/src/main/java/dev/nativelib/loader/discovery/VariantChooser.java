@@ -39,15 +39,16 @@ public final class VariantChooser {
     }
 
     /**
-     * @return a chooser that detects this machine ({@code HardwareDetector.current()}, settings applied) when it
-     *         first has to choose among variants
+     * @return a chooser that learns this machine's properties when it first has to choose among variants: from the
+     *         machine record an earlier JVM of this boot left in the cache, else by detecting them
+     *         ({@code MachineStamp.machine()}, settings applied)
      */
     public static VariantChooser forThisMachine() {
         // An anonymous class rather than a method reference: no invokedynamic bootstrap on a cold start.
         return new VariantChooser(new Supplier<MachineProperties>() {
             @Override
             public MachineProperties get() {
-                return dev.nativelib.loader.hardware.HardwareDetector.current();
+                return dev.nativelib.loader.hardware.MachineStamp.machine();
             }
         });
     }

@@ -1,11 +1,20 @@
 package dev.nativelib.loader.hardware;
 
+import dev.nativelib.loader.cache.CacheDirectory;
+import dev.nativelib.loader.diagnostics.Log;
 import dev.nativelib.loader.settings.Settings;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A cheap fingerprint of everything {@link HardwareDetector} reads, so that a load plan which chose variants can be
@@ -20,10 +29,22 @@ import java.nio.charset.StandardCharsets;
  * the boot id cannot be read there is no stamp, and every start detects. Other systems than Linux read no file (their
  * detection gives a constant), so only the settings count there.
  *
+ * <p>The stamp also names a <em>machine record</em> in the cache root ({@value #DIRECTORY}{@code /<stamp>}): the
+ * signature the first detection under that stamp found. A later JVM that has to choose among variants without a plan
+ * (the first start of another application, a load bound to a class loader) reads it instead of detecting, so only
+ * the first JVM of each boot pays for detection.
+ *
  * <p>The stamp is a hash, not a proof: it guards against a changed machine, not against an attacker, who could write
- * the plan itself. Plans live in the user's own checked cache, as their files do.
+ * the plan or the record itself. Both live in the user's own checked cache, as the libraries do.
  */
 public final class MachineStamp {
+
+    /** The directory of machine records, in a cache root. */
+    public static final String DIRECTORY = ".machines";
+    /** The first line of a machine record. */
+    static final String HEADER = "nativelib-machine 1";
+    /** Records kept, the newest by modification time: one per boot and hardware settings. */
+    static final int KEEP = 8;
 
     /** The kernel's id of this boot: a UUID, new at every boot. */
     static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
@@ -43,6 +64,122 @@ public final class MachineStamp {
                         System.getenv(Settings.HARDWARE_ADD.environment())),
                 chosen(System.getProperty(Settings.HARDWARE_MASK.property()),
                         System.getenv(Settings.HARDWARE_MASK.environment())));
+    }
+
+    /**
+     * The machine's properties for a choice among variants: read from the machine record of this stamp in the cache
+     * root, else detected ({@link HardwareDetector#current()}) and recorded there.
+     *
+     * @return this machine's properties, with the settings applied
+     * @throws IllegalArgumentException if {@code nativelib.hardware.add} or {@code .mask} is set to something that is
+     *                                  not a list of properties; the message names the setting
+     */
+    public static MachineProperties machine() {
+        Path root;
+        try {
+            // The root the packages are extracted into, checked (and remembered) as for them.
+            root = CacheDirectory.usable();
+        } catch (IOException | RuntimeException e) {
+            root = null;
+        }
+        return machine(root);
+    }
+
+    /**
+     * @param root a checked cache root, or {@code null} for none (then this detects)
+     * @return this machine's properties, from the record of its stamp in {@code root} or detected and recorded
+     * @throws IllegalArgumentException if {@code nativelib.hardware.add} or {@code .mask} is set to something that is
+     *                                  not a list of properties; the message names the setting
+     */
+    public static MachineProperties machine(Path root) {
+        String stamp = current();
+        if (root != null && stamp != null) {
+            Path file = root.resolve(DIRECTORY).resolve(stamp);
+            MachineProperties recorded = read(file);
+            if (recorded != null) {
+                if (Log.debugging()) {
+                    Log.debug("machine properties: " + recorded.signature() + " (recorded in " + file + ")");
+                }
+                return recorded.withStamp(stamp);
+            }
+        }
+        MachineProperties detected = HardwareDetector.current();
+        if (root != null && detected.stamp() != null) {
+            write(root, detected.stamp(), detected.signature());
+        }
+        return detected;
+    }
+
+    /** A record's properties; {@code null} when there is none or it is not a whole record (then the JVM detects). */
+    private static MachineProperties read(Path file) {
+        byte[] bytes = read(file.toString(), 4096);
+        if (bytes == null) {
+            return null;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (!text.startsWith(HEADER + "\n") || !text.endsWith("\n")) {
+            return null;
+        }
+        String signature = text.substring(HEADER.length() + 1, text.length() - 1);
+        try {
+            MachineProperties parsed = MachineProperties.parseSignature(signature);
+            return MachineProperties.of(parsed.properties(), List.of("as detected on this boot by an earlier JVM"
+                    + " and recorded in " + file + " (java -jar nativelib-loader.jar shows how each is found)"));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Records a detection; failing to is never an error of the load, whose next JVM then detects again. */
+    private static void write(Path root, String stamp, String signature) {
+        try {
+            Path dir = CacheDirectory.createPrivate(root.resolve(DIRECTORY));
+            Path target = dir.resolve(stamp);
+            Path tmp = dir.resolve("." + stamp + "." + System.nanoTime() + ".tmp");
+            try {
+                Files.write(tmp, (HEADER + "\n" + signature + "\n").getBytes(StandardCharsets.UTF_8),
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            prune(dir);
+        } catch (IOException | RuntimeException e) {
+            if (Log.debugging()) {
+                Log.debug("could not record the machine's properties in " + root.resolve(DIRECTORY) + ": " + e);
+            }
+        }
+    }
+
+    /** Keeps the {@value #KEEP} newest records, and temporary files of JVMs that died writing them for an hour. */
+    private static void prune(Path dir) throws IOException {
+        List<Path> records = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        long stale = System.currentTimeMillis() - 60 * 60 * 1000L;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                try {
+                    long modified = Files.getLastModifiedTime(p).toMillis();
+                    if (p.getFileName().toString().startsWith(".")) {
+                        if (modified < stale) {
+                            Files.deleteIfExists(p);
+                        }
+                        continue;
+                    }
+                    int at = 0;
+                    while (at < times.size() && times.get(at) >= modified) {
+                        at++;
+                    }
+                    records.add(at, p);
+                    times.add(at, modified);
+                } catch (IOException e) {
+                    // Renamed or removed by another JVM meanwhile.
+                }
+            }
+        }
+        for (int i = KEEP; i < records.size(); i++) {
+            Files.deleteIfExists(records.get(i));
+        }
     }
 
     /**

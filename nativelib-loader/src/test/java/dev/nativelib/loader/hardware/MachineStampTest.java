@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 class MachineStampTest {
 
@@ -78,5 +82,58 @@ class MachineStampTest {
             assertEquals(now, detected);
         }
         assertNotEquals(now, MachineStamp.of(MachineStamp.files(), "x86_64 :: level :: v4", null));
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theFirstDetectionOfAStampIsRecordedAndReadBackByTheNext(@TempDir Path root) throws Exception {
+        String stamp = MachineStamp.current();
+        org.junit.jupiter.api.Assumptions.assumeTrue(stamp != null, "no boot id to stamp with");
+        MachineProperties detected = MachineStamp.machine(root);
+        Path record = root.resolve(".machines").resolve(stamp);
+        assertEquals("nativelib-machine 1\n" + detected.signature() + "\n", Files.readString(record));
+
+        MachineProperties read = MachineStamp.machine(root);
+        assertEquals(detected, read);
+        assertEquals(stamp, read.stamp());
+        assertEquals(List.of("as detected on this boot by an earlier JVM and recorded in " + record
+                + " (java -jar nativelib-loader.jar shows how each is found)"), read.evidence());
+
+        // What is not a whole record is detected again and recorded anew.
+        for (String bad : List.of("nativelib-machine 1\nx86_64 :: level :: V9\n", "nativelib-machine 2\nnone\n",
+                "nativelib-machine 1\nnone", "")) {
+            Files.writeString(record, bad);
+            MachineProperties again = MachineStamp.machine(root);
+            assertEquals(detected, again);
+            assertTrue(again.evidence().stream().noneMatch(e -> e.startsWith("as detected")), bad);
+            assertEquals("nativelib-machine 1\n" + detected.signature() + "\n", Files.readString(record));
+        }
+        // A made-up record is believed: the cache root is this user's own, checked as for the libraries.
+        Files.writeString(record, "nativelib-machine 1\ncuda :: runtime :: 12\n");
+        assertEquals("cuda :: runtime :: 12", MachineStamp.machine(root).signature());
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void onlyTheNewestRecordsAreKept(@TempDir Path root) throws Exception {
+        String stamp = MachineStamp.current();
+        org.junit.jupiter.api.Assumptions.assumeTrue(stamp != null, "no boot id to stamp with");
+        Path dir = Files.createDirectories(root.resolve(".machines"));
+        for (int i = 0; i < 10; i++) {
+            Path old = Files.writeString(dir.resolve(String.format("%016x", i)), "nativelib-machine 1\nnone\n");
+            Files.setLastModifiedTime(old, FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        Path staleTmp = Files.writeString(dir.resolve(".0000000000000000.1.tmp"), "");
+        Files.setLastModifiedTime(staleTmp, FileTime.fromMillis(0));
+        MachineStamp.machine(root);
+        Set<String> left = new HashSet<>();
+        try (var s = Files.list(dir)) {
+            s.forEach(p -> left.add(p.getFileName().toString()));
+        }
+        Set<String> expected = new HashSet<>(Set.of(stamp));
+        for (int i = 3; i < 10; i++) {
+            expected.add(String.format("%016x", i));
+        }
+        assertEquals(expected, left);
     }
 }
