@@ -8,12 +8,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,8 +38,6 @@ public final class MachineStamp {
     public static final String DIRECTORY = ".machines";
     /** The first line of a machine record. */
     static final String HEADER = "nativelib-machine 1";
-    /** Records kept, the newest by modification time: one per boot and hardware settings. */
-    static final int KEEP = 8;
 
     /** The kernel's id of this boot: a UUID, new at every boot. */
     static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
@@ -105,7 +98,8 @@ public final class MachineStamp {
         }
         MachineProperties detected = HardwareDetector.current();
         if (root != null && detected.stamp() != null) {
-            write(root, detected.stamp(), detected.signature());
+            // Written by a class of its own, which later JVMs, reading the record, do not load.
+            MachineRecordWriter.write(root, detected.stamp(), detected.signature());
         }
         return detected;
     }
@@ -127,58 +121,6 @@ public final class MachineStamp {
                     + " and recorded in " + file + " (java -jar nativelib-loader.jar shows how each is found)"));
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** Records a detection; failing to is never an error of the load, whose next JVM then detects again. */
-    private static void write(Path root, String stamp, String signature) {
-        try {
-            Path dir = CacheDirectory.createPrivate(root.resolve(DIRECTORY));
-            Path target = dir.resolve(stamp);
-            Path tmp = dir.resolve("." + stamp + "." + System.nanoTime() + ".tmp");
-            try {
-                Files.write(tmp, (HEADER + "\n" + signature + "\n").getBytes(StandardCharsets.UTF_8),
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            prune(dir);
-        } catch (IOException | RuntimeException e) {
-            if (Log.debugging()) {
-                Log.debug("could not record the machine's properties in " + root.resolve(DIRECTORY) + ": " + e);
-            }
-        }
-    }
-
-    /** Keeps the {@value #KEEP} newest records, and temporary files of JVMs that died writing them for an hour. */
-    private static void prune(Path dir) throws IOException {
-        List<Path> records = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        long stale = System.currentTimeMillis() - 60 * 60 * 1000L;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                try {
-                    long modified = Files.getLastModifiedTime(p).toMillis();
-                    if (p.getFileName().toString().startsWith(".")) {
-                        if (modified < stale) {
-                            Files.deleteIfExists(p);
-                        }
-                        continue;
-                    }
-                    int at = 0;
-                    while (at < times.size() && times.get(at) >= modified) {
-                        at++;
-                    }
-                    records.add(at, p);
-                    times.add(at, modified);
-                } catch (IOException e) {
-                    // Renamed or removed by another JVM meanwhile.
-                }
-            }
-        }
-        for (int i = KEEP; i < records.size(); i++) {
-            Files.deleteIfExists(records.get(i));
         }
     }
 
