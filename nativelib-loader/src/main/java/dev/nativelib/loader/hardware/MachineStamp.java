@@ -39,6 +39,12 @@ public final class MachineStamp {
     /** The first line of a machine record. */
     static final String HEADER = "nativelib-machine 1";
 
+    /**
+     * Which detection the stamp vouches for: changed whenever a release detects differently from the same files (a
+     * new property, a fixed parser), so that records and plans of older releases are not believed.
+     */
+    static final String DETECTION = "nativelib-detection 1";
+
     /** The kernel's id of this boot: a UUID, new at every boot. */
     static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
     /** The files detection reads that can change without a reboot: the NVIDIA driver's versions. */
@@ -153,7 +159,7 @@ public final class MachineStamp {
         }
         // 64-bit FNV-1a: no MessageDigest to initialise on a start that wants to load nothing; each part is
         // preceded by its length (or -1 for an absent one), so that no two inputs run together into the same bytes.
-        long h = 0xcbf29ce484222325L;
+        long h = mix(0xcbf29ce484222325L, DETECTION.getBytes(StandardCharsets.UTF_8));
         for (byte[] file : files) {
             h = mix(h, file);
         }
