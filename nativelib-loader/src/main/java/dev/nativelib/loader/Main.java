@@ -114,8 +114,11 @@ public final class Main {
             out.println();
             out.println("load(\"" + name + "\"):");
             try {
-                // The same resolution load() makes (this process has none of the libraries mapped).
-                Resolver.Resolution resolution = Resolver.resolve(all, name, platform, MappedFiles::hasSoname);
+                // The same resolution load() makes (this process has none of the libraries mapped), with the machine
+                // detected rather than read from a record: the report shows how each property is found, and writes
+                // nothing to the cache.
+                Resolver.Resolution resolution = Resolver.resolve(all, name, platform, MappedFiles::hasSoname,
+                        HardwareDetector::current);
                 if (resolution.variants != null) {
                     for (String line : resolution.variants.report()) {
                         out.println("  " + line);

@@ -90,6 +90,25 @@ final class Resolver {
      */
     static Resolution resolve(List<FoundPackage> all, String name, Platform platform,
                               Predicate<String> alreadyMapped) {
+        return resolve(all, name, platform, alreadyMapped, null);
+    }
+
+    /**
+     * As {@link #resolve(List, String, Platform, Predicate)}, with the machine's properties from {@code machine}.
+     *
+     * @param all           every package the class loader sees
+     * @param name          a library's logical name or a package's artifactId
+     * @param platform      the platform to load for
+     * @param alreadyMapped whether a SONAME no package provides is acceptable because the process has it loaded
+     * @param machine       gives the machine's properties when a choice among variants needs them; {@code null} for
+     *                      a load's own way ({@link VariantChooser#forThisMachine()}: the machine record, else
+     *                      detection)
+     * @return what loading {@code name} loads, in order
+     * @throws RuntimeException with a message for the user, as the other form
+     */
+    static Resolution resolve(List<FoundPackage> all, String name, Platform platform,
+                              Predicate<String> alreadyMapped,
+                              java.util.function.Supplier<dev.nativelib.loader.hardware.MachineProperties> machine) {
         List<FoundPackage> here = new ArrayList<>();
         boolean variants = false;
         for (FoundPackage p : all) {
@@ -100,7 +119,8 @@ final class Resolver {
         }
         // Only a class path with variants for this platform pays for the chooser (and, when it has to choose, for
         // detecting the machine): a load without variants loads no class it did not load before.
-        VariantChooser chooser = variants ? VariantChooser.forThisMachine() : null;
+        VariantChooser chooser = !variants ? null
+                : machine == null ? VariantChooser.forThisMachine() : new VariantChooser(machine);
         FoundPackage requested = PackageSelector.select(name, platform, all, chooser);
         List<DependencyGraph.Step> steps = new DependencyGraph(here, alreadyMapped, chooser).explain(requested);
         return new Resolution(requested, steps, chooser);

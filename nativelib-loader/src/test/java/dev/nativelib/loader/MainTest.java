@@ -1,6 +1,7 @@
 package dev.nativelib.loader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -49,6 +50,8 @@ class MainTest {
                 + "    linux-x86_64 (baseline): fits, ranks below linux-x86_64-openblas\n"
                 + "  1. g:greet:1.0 [linux-x86_64-openblas]: requested\n"
                 + "       " + tmp.resolve("cache/g/greet-1.0-linux-x86_64-openblas-")), out);
+        // The report detects (it shows how each property is found) and leaves no machine record in the cache.
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("cache").resolve(".machines")), out);
     }
 
     private String run(String... args) {
