@@ -15,6 +15,12 @@ public final class Compute implements FlatMapFunction<Iterator<Integer>, String>
     /** Shared by the tasks of this executor: they run in one JVM, with this class from one class loader. */
     private static final CountDownLatch FOUR_RUNNING = new CountDownLatch(4);
 
+    private final String run;
+
+    Compute(String run) {
+        this.run = run;
+    }
+
     @Override
     public Iterator<String> call(Iterator<Integer> partition) throws Exception {
         FOUR_RUNNING.countDown();
@@ -23,9 +29,10 @@ public final class Compute implements FlatMapFunction<Iterator<Integer>, String>
         List<String> lines = new ArrayList<>();
         while (partition.hasNext()) {
             int x = partition.next();
-            System.out.println("[task " + Thread.currentThread().getName() + "] f(" + x + ") with " + loaded.path()
+            System.out.println("[" + run + " task " + Thread.currentThread().getName() + "] f(" + x + ") with " + loaded.path()
                     + (together ? " (four tasks running)" : " (fewer than four tasks ran)") + ", class loader "
-                    + getClass().getClassLoader().getClass().getName());
+                    + getClass().getClassLoader().getClass().getName() + ", nativelib-loader from the same loader: "
+                    + (dev.nativelib.loader.NativeLoader.class.getClassLoader() == getClass().getClassLoader()));
             lines.add("f(" + x + ")=" + NativeCalc.compute(x));
         }
         return lines.iterator();

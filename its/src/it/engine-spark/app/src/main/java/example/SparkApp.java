@@ -10,7 +10,10 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
-/** The Spark application: eight partitions over four local threads, each task loading the JNI package itself. */
+/**
+ * The Spark application: eight partitions over four local threads, each task loading the JNI package itself. Its
+ * argument names the run in the output.
+ */
 public final class SparkApp {
 
     /** Held: java.util.logging keeps loggers weakly, and its level would be lost with it. */
@@ -37,16 +40,17 @@ public final class SparkApp {
             public void close() {
             }
         });
+        String run = args[0];
         ClassLoader loader = SparkApp.class.getClassLoader();
-        System.out.println("[driver] SparkApp in " + loader.getClass().getName() + ", the application class loader: "
-                + (loader == ClassLoader.getSystemClassLoader()));
+        System.out.println("[" + run + " driver] SparkApp in " + loader.getClass().getName()
+                + ", the application class loader: " + (loader == ClassLoader.getSystemClassLoader()));
         SparkSession spark = SparkSession.builder().appName("nativelib-engine-spark").getOrCreate();
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            System.out.println("[driver] master " + sc.master());
+            System.out.println("[" + run + " driver] master " + sc.master());
             List<Integer> xs = IntStream.range(0, 8).boxed().collect(Collectors.toList());
-            List<String> results = sc.parallelize(xs, 8).mapPartitions(new Compute()).collect();
-            System.out.println("[driver] results " + results);
+            List<String> results = sc.parallelize(xs, 8).mapPartitions(new Compute(run)).collect();
+            System.out.println("[" + run + " driver] results " + results);
         } finally {
             spark.stop();
         }
