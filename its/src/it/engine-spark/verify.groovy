@@ -3,12 +3,17 @@ def expect = { boolean ok, String what -> if (!ok) throw new AssertionError(what
 // Maven 4 prefixes a program's output with "[INFO] [stdout] "; patterns start with LINE for either.
 def LINE = /(?m)^(?:\[INFO\] \[stdout\] )?/
 
-// Two spark-submit runs, one after the other: the executor's class loader parent-first (Spark's default), then
-// child-first (spark.executor.userClassPathFirst=true), each with its own cache directory.
-def start = log.indexOf('[child-first driver] SparkApp in ')
-expect(start > 0, 'the child-first run did not start')
-def runs = ['parent-first': [log.substring(0, start), 'cache', 'org.apache.spark.util.MutableURLClassLoader', false],
-            'child-first': [log.substring(start), 'cache-child-first', 'org.apache.spark.util.ChildFirstURLClassLoader', true]]
+// Three spark-submit runs, one after the other: the executor's class loader parent-first (Spark's default), then
+// child-first (spark.executor.userClassPathFirst=true), each with its own cache directory; then parent-first with no
+// cache setting and a home directory that cannot be created, as in a container.
+def childFirst = log.indexOf('[child-first driver] SparkApp in ')
+def noHome = log.indexOf('[no-home driver] SparkApp in ')
+expect(childFirst > 0 && noHome > childFirst, 'the child-first and no-home runs did not start, in this order')
+// <java.io.tmpdir>/nativelib-<user>, the user name with anything but letters, digits and ._- replaced by _
+def tmpCache = 'nativelib-' + System.getProperty('user.name').replaceAll(/[^A-Za-z0-9._-]/, '_')
+def runs = ['parent-first': [log.substring(0, childFirst), 'cache', 'org.apache.spark.util.MutableURLClassLoader', false],
+            'child-first': [log.substring(childFirst, noHome), 'cache-child-first', 'org.apache.spark.util.ChildFirstURLClassLoader', true],
+            'no-home': [log.substring(noHome), tmpCache, 'org.apache.spark.util.MutableURLClassLoader', false]]
 runs.each { run, facts ->
     def (String text, String cacheName, String taskLoader, boolean ownCopy) = facts
     def all = { pattern -> (text =~ pattern).collect { it } }
