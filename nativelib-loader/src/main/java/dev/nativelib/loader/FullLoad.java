@@ -95,7 +95,7 @@ final class FullLoad {
                     List<Path> loaded = registry.files(key);
                     files = loaded != null ? bindAgain(p, loaded, binder)
                             : loadPackage(p, classLoader, binder, LibraryOpener.mappedBefore(mapped, all), null,
-                            registry);
+                            registry, true);
                     registry.loaded(key, files);
                     registry.bind(bindTo, key, files);
                 }
@@ -104,7 +104,7 @@ final class FullLoad {
                 if (files == null) {
                     mapped = mapped != null ? mapped : LibraryOpener.mappedNow(null);
                     files = loadPackage(p, classLoader, null, LibraryOpener.mappedBefore(mapped, all), notes,
-                            registry);
+                            registry, p == pkg);
                     registry.loaded(key, files);
                 } else {
                     Path[] cached = registry.cacheLocation(key);
@@ -234,47 +234,77 @@ final class FullLoad {
     }
 
 
+    /** How the JVM words its refusal to load one file for a second class loader. */
+    private static final String ELSEWHERE = "already loaded in another classloader";
+
+    /** @return whether {@code e} is the JVM refusing a file that another class loader loaded */
+    private static boolean loadedElsewhere(UnsatisfiedLinkError e) {
+        return e.getMessage() != null && e.getMessage().contains(ELSEWHERE);
+    }
+
     /**
      * Binds a package that another class loader already bound: each library is bound again; one the JVM refuses
      * ("already loaded in another classloader") is copied to a private directory and the copy is bound instead.
      */
     private static List<Path> bindAgain(FoundPackage p, List<Path> files, LibraryOpener.Binder binder) {
         List<Path> bound = new ArrayList<>();
-        Path copies = null;
+        PrivateCopies copies = new PrivateCopies(p.descriptor());
         for (Path file : files) {
             try {
                 binder.load(file);
                 bound.add(file);
             } catch (UnsatisfiedLinkError e) {
-                if (e.getMessage() == null || !e.getMessage().contains("already loaded in another classloader")) {
+                if (!loadedElsewhere(e)) {
                     throw new NativeLoaderException("Cannot load " + file + " of " + p.descriptor().coordinates()
                             + ": " + e.getMessage(), e);
                 }
-                try {
-                    if (copies == null) {
-                        Path root = CacheDirectory.usable();
-                        copies = Files.createTempDirectory(CacheDirectory.createPrivate(root.resolve(".loaders")),
-                                p.descriptor().artifactId() + "-");
-                    }
-                    Path copy = Files.copy(file, copies.resolve(file.getFileName()));
-                    binder.load(copy);
-                    if (Log.debugging()) {
-                        Log.debug("bound a private copy " + copy + " for another class loader");
-                    }
-                    bound.add(copy);
-                } catch (IOException io) {
-                    throw new NativeLoaderException("Cannot copy " + file + " for a second class loader: "
-                            + io.getMessage(), io);
-                } catch (RuntimeException | UnsatisfiedLinkError again) {
-                    throw new NativeLoaderException("Cannot load a private copy of " + file + " of "
-                            + p.descriptor().coordinates() + " for a second class loader: " + again, again);
-                }
+                bound.add(copies.load(file, binder));
             } catch (RuntimeException e) {
                 throw new NativeLoaderException("Cannot load " + file + " of " + p.descriptor().coordinates() + ": "
                         + e, e);
             }
         }
         return bound;
+    }
+
+    /**
+     * Private copies of one package's libraries, for a class loader the JVM will not bind the originals to because
+     * another one did: the JVM binds a file (by its canonical path) to one class loader only, a copy is another file.
+     */
+    private static final class PrivateCopies {
+        private final PackageDescriptor descriptor;
+        private Path dir;
+
+        PrivateCopies(PackageDescriptor descriptor) {
+            this.descriptor = descriptor;
+        }
+
+        /**
+         * @param file   a library file the JVM refused for this class loader
+         * @param binder how to load the copy, or {@code null} for {@link System#load}
+         * @return the copy, loaded
+         */
+        Path load(Path file, LibraryOpener.Binder binder) {
+            try {
+                if (dir == null) {
+                    Path root = CacheDirectory.usable();
+                    dir = Files.createTempDirectory(CacheDirectory.createPrivate(root.resolve(".loaders")),
+                            descriptor.artifactId() + "-");
+                }
+                Path copy = Files.copy(file, dir.resolve(file.getFileName()));
+                LibraryOpener.load(copy, binder);
+                if (Log.debugging()) {
+                    Log.debug("bound a private copy " + copy + " for another class loader");
+                }
+                return copy;
+            } catch (IOException io) {
+                throw new NativeLoaderException("Cannot copy " + file + " for a second class loader: "
+                        + io.getMessage(), io);
+            } catch (RuntimeException | UnsatisfiedLinkError again) {
+                throw new NativeLoaderException("Cannot load a private copy of " + file + " of "
+                        + descriptor.coordinates() + " for a second class loader: " + again, again);
+            }
+        }
     }
 
     private static int indexOf(PackageDescriptor d, String name) {
@@ -287,8 +317,14 @@ final class FullLoad {
         return libraries.size() - 1;
     }
 
+    /**
+     * @param requested whether this is the package asked for, whose libraries are bound to a class loader (the
+     *                  caller's, or nativelib-loader's own); a package loaded as a dependency only needs its
+     *                  libraries in the process
+     */
     private static List<Path> loadPackage(FoundPackage pkg, ClassLoader classLoader, LibraryOpener.Binder binder,
-                                          Set<Path> mappedBefore, PlanNotes notes, Registry registry) {
+                                          Set<Path> mappedBefore, PlanNotes notes, Registry registry,
+                                          boolean requested) {
         PackageDescriptor d = pkg.descriptor();
         if (d.libraries().isEmpty()) {
             throw new NativeLoaderException(d.coordinates() + " [" + d.platform() + "] in " + pkg.origin()
@@ -327,7 +363,7 @@ final class FullLoad {
                             + "); trying the next cache directory");
                     CacheDirectory.reject(cacheRoot, "no space left to extract " + d.coordinates() + " ("
                             + e.getMessage() + ")");
-                    return loadPackage(pkg, classLoader, binder, mappedBefore, notes, registry);
+                    return loadPackage(pkg, classLoader, binder, mappedBefore, notes, registry, requested);
                 }
                 registry.cachedIn(packageKey(d), cacheRoot, dir);
                 if (notes != null) {
@@ -343,7 +379,7 @@ final class FullLoad {
                     + ") to a writable directory owned by this user.", e);
         }
         try {
-            return loadFrom(pkg, dir, classLoader, binder, mappedBefore, notes);
+            return loadFrom(pkg, dir, classLoader, binder, mappedBefore, notes, requested);
         } catch (MapFailure f) {
             if (cacheRoot == null) {
                 throw f.error;
@@ -353,7 +389,7 @@ final class FullLoad {
                     + "); trying the next cache directory");
             CacheDirectory.reject(cacheRoot, "libraries extracted there could not be mapped as code ("
                     + f.getMessage() + ")");
-            return loadPackage(pkg, classLoader, binder, mappedBefore, notes, registry);
+            return loadPackage(pkg, classLoader, binder, mappedBefore, notes, registry, requested);
         }
     }
 
@@ -396,11 +432,14 @@ final class FullLoad {
 
     private static List<Path> loadFrom(FoundPackage pkg, Path dir, ClassLoader classLoader,
                                        LibraryOpener.Binder binder,
-                                       Set<Path> mappedBefore, PlanNotes notes)
+                                       Set<Path> mappedBefore, PlanNotes notes, boolean requested)
             throws MapFailure {
         PackageDescriptor d = pkg.descriptor();
         List<Path> loaded = new ArrayList<>();
-        List<String> sonames = new ArrayList<>();
+        // The files the post-load check looks at: not the private copies, made on purpose beside their originals.
+        List<Path> checked = new ArrayList<>();
+        List<String> checkedSonames = new ArrayList<>();
+        PrivateCopies copies = new PrivateCopies(d);
         Overrides.Decision decision = Resolver.decision(d);
         if (notes != null && (decision.directory() != null || decision.preferSystem())) {
             // What such a setting picks depends on files outside the cache, which a plan does not fingerprint.
@@ -439,6 +478,22 @@ final class FullLoad {
             try {
                 LibraryOpener.load(file, binder);
             } catch (UnsatisfiedLinkError e) {
+                if (loadedElsewhere(e)) {
+                    // Another class loader of this JVM loaded this very file: another copy of nativelib-loader, in
+                    // a child-first loader of its own (a Flink job's, a Spark executor's), whose registry this copy
+                    // cannot see. A dependency's library is in the process, and the dynamic loader resolves the
+                    // SONAME to it; the requested package's libraries get bound here, so they need their own copy.
+                    if (requested) {
+                        loaded.add(copies.load(file, binder));
+                    } else {
+                        if (Log.debugging()) {
+                            Log.debug(file + " is already loaded through another class loader; the libraries that"
+                                    + " need it use that one");
+                        }
+                        loaded.add(file);
+                    }
+                    continue;
+                }
                 String hint = mapFailure(e)
                         ? "\nThe directory is probably on a file system mounted noexec; set -D"
                         + Settings.CACHE_DIR.property() + "=<dir> (or " + Settings.CACHE_DIR.environment()
@@ -464,9 +519,10 @@ final class FullLoad {
                 Log.debug("loaded " + file + " (" + library.name() + " of " + d.coordinates() + ")");
             }
             loaded.add(file);
-            sonames.add(library.soname());
+            checked.add(file);
+            checkedSonames.add(library.soname());
         }
-        LibraryOpener.reportConflicts(d.coordinates(), sonames, loaded, mappedBefore);
+        LibraryOpener.reportConflicts(d.coordinates(), checkedSonames, checked, mappedBefore);
         return loaded;
     }
 

@@ -51,6 +51,7 @@ public final class PackageFinder {
                     ? ClassLoader.getSystemResources(PackageLayout.INDEX)
                     : classLoader.getResources(PackageLayout.INDEX);
             Set<String> seen = new LinkedHashSet<>();
+            Set<String> contents = new java.util.HashSet<>();
             while (indexes.hasMoreElements()) {
                 URL index = indexes.nextElement();
                 if (!seen.add(index.toExternalForm())) {
@@ -79,7 +80,7 @@ public final class PackageFinder {
                                         + (PackageLimits.MAX_DESCRIPTOR_BYTES_PER_JAR >> 20) + " MiB in all; the JAR"
                                         + " is malformed or was not produced by nativelib-maven-plugin");
                             }
-                            found.add(readPackage(base + entry, source, bytes, maxLibrarySize));
+                            addUnlessCopy(found, contents, readPackage(base + entry, source, bytes, maxLibrarySize));
                         }
                     }
                     continue;
@@ -87,7 +88,7 @@ public final class PackageFinder {
                 byte[] indexBytes = readCapped(open(index), PackageLimits.MAX_INDEX_BYTES, index.toExternalForm(),
                         "index", "the package");
                 for (String entry : readIndex(index, indexBytes)) {
-                    found.add(readPackage(base + entry, maxLibrarySize));
+                    addUnlessCopy(found, contents, readPackage(base + entry, maxLibrarySize));
                 }
             }
         } catch (IOException e) {
@@ -95,6 +96,21 @@ public final class PackageFinder {
                     + e.getMessage(), e);
         }
         return found;
+    }
+
+    /**
+     * Adds a package unless one with the same descriptor bytes (the same coordinates, platform and library hashes)
+     * was found already: a copy of a JAR that a class loader sees twice, as Spark's child-first executor loader sees
+     * its copies of the {@code --jars} and its parent the originals, is one package, not two versions of it. The
+     * first found is kept; the extractor verifies every file against the descriptor whichever copy it reads.
+     */
+    private static void addUnlessCopy(List<FoundPackage> found, Set<String> contents, FoundPackage p) {
+        if (contents.add(p.contentHash())) {
+            found.add(p);
+        } else if (Log.debugging()) {
+            Log.debug("ignored " + p.origin() + ": the same " + p.descriptor().coordinates() + " ["
+                    + p.descriptor().platform() + "] as found before");
+        }
     }
 
     /** What {@link #find} returns: the packages, and the class loader they were looked for in. */

@@ -45,6 +45,33 @@ class PackageFinderTest {
     }
 
     @Test
+    void aCopyOfAJarInAChildLoaderIsTheSamePackage() throws IOException {
+        // Spark with spark.executor.userClassPathFirst: the executor's child-first loader holds copies of the --jars
+        // (in its userFiles directory), its parent the originals; one package, not two "versions" of it.
+        Path jar = TestPackages.of("dev.example", "greet", "1.0", "linux-x86_64")
+                .library("lib/libgreet.so.1", "same").writeJar(Files.createDirectories(tmp.resolve("jars")));
+        Path copy = Files.copy(jar, Files.createDirectories(tmp.resolve("userFiles")).resolve(jar.getFileName()));
+        try (URLClassLoader parent = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+             URLClassLoader child = new URLClassLoader(new URL[] {copy.toUri().toURL()}, parent)) {
+            List<FoundPackage> found = PackageFinder.find(child);
+            assertEquals(1, found.size(), found.toString());
+            assertEquals(jar.toString(), found.get(0).origin());
+        }
+    }
+
+    @Test
+    void oneVersionWithOtherContentIsStillASecondPackage() throws IOException {
+        Path jar = TestPackages.of("dev.example", "greet", "1.0", "linux-x86_64")
+                .library("lib/libgreet.so.1", "one build").writeJar(Files.createDirectories(tmp.resolve("a")));
+        Path other = TestPackages.of("dev.example", "greet", "1.0", "linux-x86_64")
+                .library("lib/libgreet.so.1", "another build").writeJar(Files.createDirectories(tmp.resolve("b")));
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL(), other.toUri().toURL()}, null)) {
+            List<FoundPackage> found = PackageFinder.find(cl);
+            assertEquals(2, found.size(), found.toString());
+        }
+    }
+
+    @Test
     void findsPackagesInExplodedDirectories() throws IOException {
         Path classes = TestPackages.of("g", "a", "1", "linux-x86_64").library("lib/liba.so", "exploded")
                 .writeTree(tmp.resolve("classes"));

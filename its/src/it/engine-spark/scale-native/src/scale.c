@@ -1,0 +1,1 @@
+int scale_triple(int x) { return 3 * x; }
