@@ -200,7 +200,8 @@ public final class BenchmarkRunner {
                 "-Dnativelib.plan=off"), NativelibLoad.class.getName(), "chainjni"));
         variants.put("full path, with a v2 variant", List.of(javaBin, "-Xshare:auto", "-Dnativelib.cache.dir=" + chosen,
                 "-Dnativelib.plan=off", "-cp", withVariant, NativelibLoad.class.getName(), "chainjni"));
-        variants.put("detection, first JVM of a boot", jvm(DetectTimer.class.getName(), "detect"));
+        Path first = Files.createDirectories(bench.work().resolve("variants-first"));
+        variants.put("detection, first JVM of a boot", jvm(DetectTimer.class.getName(), "first", first.toString()));
         Path records = Files.createDirectories(bench.work().resolve("variants-records"));
         variants.put("machine record, later JVMs", jvm(DetectTimer.class.getName(), "record", records.toString()));
         for (int i = 0; i < 3; i++) {

@@ -131,8 +131,8 @@ final class Results {
                         + " `-Dnativelib.plan=off` (the full path of an application's first start: discovery,"
                         + " descriptors, the machine's properties, the choice). Then what learning the machine's"
                         + " properties costs a fresh JVM, after what such a load does before (settings, platform, the"
-                        + " variants' properties): detecting them, as the first JVM of a boot does, and reading the"
-                        + " machine record that JVM leaves in the cache, as every later one does. ")
+                        + " variants' properties): detecting them and writing the machine record, as the first JVM of"
+                        + " a boot does, and reading that record, as every later one does. ")
                 .append(wall.get("warm, baseline only").count()).append(" runs each.\n\n")
                 .append("| case | process, median ms | p10–p90 | load call (or detection), median ms |\n")
                 .append("|---|---:|---:|---:|\n");
