@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class BenchmarkRunner {
 
+    /** The variants section's full-path load in a cache without a machine record. */
+    static final String FIRST_OF_BOOT = "full path, with a v2 variant, first JVM of a boot";
+
     /** Every section, in the order RESULTS.md lists them. */
     private static final String ALL_SECTIONS = "warm,jna,variants,contention,cold,plugin";
 
@@ -200,10 +203,13 @@ public final class BenchmarkRunner {
                 "-Dnativelib.plan=off"), NativelibLoad.class.getName(), "chainjni"));
         variants.put("full path, with a v2 variant", List.of(javaBin, "-Xshare:auto", "-Dnativelib.cache.dir=" + chosen,
                 "-Dnativelib.plan=off", "-cp", withVariant, NativelibLoad.class.getName(), "chainjni"));
-        Path first = Files.createDirectories(bench.work().resolve("variants-first"));
-        variants.put("detection, first JVM of a boot", jvm(DetectTimer.class.getName(), "first", first.toString()));
+        // The first JVM of a boot: its cache holds no machine record (removed before each run), so it detects.
+        Path first = bench.work().resolve("variants-cache-first");
+        variants.put(FIRST_OF_BOOT, List.of(javaBin, "-Xshare:auto", "-Dnativelib.cache.dir=" + first,
+                "-Dnativelib.plan=off", "-cp", withVariant, NativelibLoad.class.getName(), "chainjni"));
+        variants.put("detection alone", jvm(DetectTimer.class.getName(), "detect"));
         Path records = Files.createDirectories(bench.work().resolve("variants-records"));
-        variants.put("machine record, later JVMs", jvm(DetectTimer.class.getName(), "record", records.toString()));
+        variants.put("machine record alone", jvm(DetectTimer.class.getName(), "record", records.toString()));
         for (int i = 0; i < 3; i++) {
             for (List<String> command : variants.values()) {
                 ChildProcess.run(command, Map.of(), bench.work());
@@ -225,6 +231,9 @@ public final class BenchmarkRunner {
         for (int round = 0; round < runs; round++) {
             for (int k = 0; k < names.size(); k++) {
                 String v = names.get((round + k) % names.size());
+                if (v.equals(FIRST_OF_BOOT)) {
+                    deleteTree(first.resolve(".machines"));
+                }
                 ChildProcess.Result r = ChildProcess.run(variants.get(v), Map.of(), bench.work());
                 if (v.startsWith("machine record") != r.output().contains("from=record")) {
                     throw new IllegalStateException(v + " took the wrong way:\n" + r.output());
