@@ -116,8 +116,7 @@ public final class HardwareDetector {
      *                                  not a list of properties; the message names the setting
      */
     public static MachineProperties current() {
-        MachineProperties probed = probed();
-        MachineProperties machine = SYSTEM.withSettings(probed).withStamp(MachineStamp.of(probedFiles,
+        MachineProperties machine = SYSTEM.withSettings(probed()).withStamp(MachineStamp.of(probedFiles,
                 SYSTEM.raw(Settings.HARDWARE_ADD), SYSTEM.raw(Settings.HARDWARE_MASK)));
         if (Log.debugging()) {
             Log.debug("machine properties: " + machine.signature() + " (" + String.join("; ", machine.evidence())
