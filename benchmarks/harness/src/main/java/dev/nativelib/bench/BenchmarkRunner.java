@@ -186,9 +186,10 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * What hardware variants cost: the chain's warm load (plan replayed) and full-path load ({@code nativelib.plan=off},
-     * as on an application's first start) with chain-c's baseline alone and with its v2 variant beside it; detection
-     * in the first JVM of a boot, and the machine record every later JVM reads instead.
+     * What hardware variants cost: the chain's warm load (plan replayed) and full-path load
+     * ({@code nativelib.plan=off}, as on an application's first start) with chain-c's baseline alone and with its v2
+     * variant beside it, the full path also without a machine record (the first JVM of a boot); then detection and
+     * the record read alone.
      */
     private void variants() throws IOException {
         String withVariant = classPath + File.pathSeparator + bench.chainVariantJar();

@@ -127,8 +127,8 @@ final class Results {
         double firstAdded = inside.get(BenchmarkRunner.FIRST_OF_BOOT).median() - baseline;
         md.append("## Hardware variants\n\n")
                 .append("The chain's load with chain-c's baseline alone, and with its `x86_64 :: level :: v2` variant"
-                        + " beside it (chosen here), each from its own warm cache: replaying the load plan (a warm start,"
-                        + " which takes the machine's signature from the plan when its stamp matches), and with"
+                        + " beside it (chosen here), each from its own warm cache: replaying the load plan (a warm"
+                        + " start, which takes the machine's signature from the plan when its stamp matches), and with"
                         + " `-Dnativelib.plan=off` (the full path of an application's first start: discovery,"
                         + " descriptors, the machine's properties, the choice), where the machine's properties come"
                         + " from the record an earlier JVM of the boot wrote, or, in the first JVM of a boot, from"

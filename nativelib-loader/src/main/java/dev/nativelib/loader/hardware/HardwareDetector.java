@@ -92,7 +92,7 @@ public final class HardwareDetector {
      * whose errors must reach the caller on every call. (Fields rather than a holder class: one class less to load.)
      */
     private static MachineProperties probed;
-    /** What {@link MachineStamp} covers, read just before {@link #probed}: a change after it shows at the next start. */
+    /** What {@link MachineStamp} covers, read just before {@link #probed}: a later change shows at the next start. */
     private static byte[][] probedFiles;
 
     private static synchronized MachineProperties probed() {

@@ -40,7 +40,8 @@ final class MachineRecordWriter {
             prune(dir);
         } catch (IOException | RuntimeException e) {
             if (Log.debugging()) {
-                Log.debug("could not record the machine's properties in " + root.resolve(MachineStamp.DIRECTORY) + ": " + e);
+                Log.debug("could not record the machine's properties in " + root.resolve(MachineStamp.DIRECTORY)
+                        + ": " + e);
             }
         }
     }

@@ -18,7 +18,8 @@ import java.util.List;
  * whose stamp is the same has the same signature.
  *
  * <p>Why the boot id covers the processor: Linux fixes the {@code flags} of {@code /proc/cpuinfo} and the
- * {@code HWCAP}s of the auxiliary vector at boot, and every boot has a new id ({@code /proc/sys/kernel/random/boot_id}).
+ * {@code HWCAP}s of the auxiliary vector at boot, and every boot has a new id
+ * ({@code /proc/sys/kernel/random/boot_id}).
  * A cache shared by several machines (a home directory on NFS, a volume of a container) sees a different boot id on
  * each, so it detects there. The driver can be replaced without a reboot, so its files are part of the stamp. Where
  * the boot id cannot be read there is no stamp, and every start detects. Other systems than Linux read no file (their
