@@ -2,9 +2,8 @@ package dev.nativelib.plugin.audit;
 
 import dev.nativelib.loader.binary.BinaryFormat;
 import dev.nativelib.loader.platform.Platform;
-import java.util.ArrayDeque;
+import dev.nativelib.plugin.packaging.PackagePath;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /** {@link AuditRule#ESCAPING_RUNPATH}: relative run paths start at the library's directory and stay in the package. */
@@ -30,36 +29,13 @@ final class EscapingRunPathCheck implements AuditCheck {
                 out.add(new Violation(what + " " + runPath + " is relative to the process's working directory (or the"
                         + " executable), not to the library.", "make it relative to the library, e.g. " + origin
                         + " or " + origin + "/../lib."));
-            } else if (leaves(l.library().directory(), rest)) {
+            } else if (PackagePath.normalise(l.library().directory() + "/" + rest) == null) {
                 out.add(new Violation(what + " " + runPath + " leaves the package, so it points at whatever happens"
                         + " to be beside the extracted package.", "keep run paths inside the package (e.g. " + origin
                         + " or " + origin + "/../lib), and ship or declare what it was meant to find."));
             }
         }
         return out;
-    }
-
-    private static boolean leaves(String directory, String rest) {
-        Deque<String> dir = new ArrayDeque<>();
-        for (String s : directory.split("/")) {
-            if (!s.isEmpty()) {
-                dir.addLast(s);
-            }
-        }
-        for (String s : rest.split("/")) {
-            if (s.isEmpty() || s.equals(".")) {
-                continue;
-            }
-            if (s.equals("..")) {
-                if (dir.isEmpty()) {
-                    return true;
-                }
-                dir.removeLast();
-            } else {
-                dir.addLast(s);
-            }
-        }
-        return false;
     }
 
     /** @return the part after the origin token, or {@code null} if the path does not start with one */

@@ -1,5 +1,6 @@
 package dev.nativelib.plugin.pkgconfig;
 
+import dev.nativelib.plugin.packaging.PackagePath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -236,21 +237,7 @@ public final class PkgConfigRelocator {
         if (absolute(path)) {
             return null;
         }
-        List<String> parts = new ArrayList<>();
-        for (String segment : path.replace('\\', '/').split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(segment);
-            }
-        }
-        return String.join("/", parts);
+        return PackagePath.normalise(path.replace('\\', '/'));
     }
 
     /** A line such as {@code Description: a=b} is a field, not a variable: whichever separator comes first wins. */
