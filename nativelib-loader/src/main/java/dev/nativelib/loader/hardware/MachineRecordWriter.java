@@ -1,16 +1,14 @@
 package dev.nativelib.loader.hardware;
 
 import dev.nativelib.loader.cache.CacheDirectory;
+import dev.nativelib.loader.cache.Directories;
 import dev.nativelib.loader.diagnostics.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Writes the machine records {@link MachineStamp} reads: {@code <cache root>/.machines/<stamp>}, a header line and the
@@ -18,7 +16,7 @@ import java.util.List;
  */
 final class MachineRecordWriter {
 
-    /** Records kept, the newest by modification time: one per boot and hardware settings. */
+    /** Records kept, the newest by modification time (and temporary files of JVMs that died writing one, an hour). */
     static final int KEEP = 8;
 
     private MachineRecordWriter() {
@@ -37,43 +35,12 @@ final class MachineRecordWriter {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            prune(dir);
+            Directories.keepNewest(dir, KEEP, "");
         } catch (IOException | RuntimeException e) {
             if (Log.debugging()) {
                 Log.debug("could not record the machine's properties in " + root.resolve(MachineStamp.DIRECTORY)
                         + ": " + e);
             }
-        }
-    }
-
-    /** Keeps the {@value #KEEP} newest records, and temporary files of JVMs that died writing them for an hour. */
-    private static void prune(Path dir) throws IOException {
-        List<Path> records = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        long stale = System.currentTimeMillis() - 60 * 60 * 1000L;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                try {
-                    long modified = Files.getLastModifiedTime(p).toMillis();
-                    if (p.getFileName().toString().startsWith(".")) {
-                        if (modified < stale) {
-                            Files.deleteIfExists(p);
-                        }
-                        continue;
-                    }
-                    int at = 0;
-                    while (at < times.size() && times.get(at) >= modified) {
-                        at++;
-                    }
-                    records.add(at, p);
-                    times.add(at, modified);
-                } catch (IOException e) {
-                    // Renamed or removed by another JVM meanwhile.
-                }
-            }
-        }
-        for (int i = KEEP; i < records.size(); i++) {
-            Files.deleteIfExists(records.get(i));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.nativelib.loader.plan;
 
 import dev.nativelib.loader.cache.CacheDirectory;
+import dev.nativelib.loader.cache.Directories;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -12,7 +13,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -298,41 +298,8 @@ public final class PlanWriter {
      * replaced concurrently are fine.
      */
     static void prune(Path dir) throws IOException {
-        record Written(Path plan, long millis) {
-        }
-        List<Written> written = new ArrayList<>();
-        // A temporary plan older than this was left by a JVM that died while writing it.
-        long stale = System.currentTimeMillis() - 60 * 60 * 1000L;
-        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                if (name.endsWith(LoadPlan.SUFFIX + ".lock")) {
-                    // Never deleted: one might be held right now, and a new file of the same name would let two
-                    // JVMs hold "the" lock at once. They are empty files, one per key.
-                    continue;
-                } else if (name.startsWith(".") && name.endsWith(".tmp")) {
-                    try {
-                        if (Files.getLastModifiedTime(p).toMillis() < stale) {
-                            Files.deleteIfExists(p);
-                        }
-                    } catch (IOException e) {
-                        // Renamed into place or removed by another JVM meanwhile.
-                    }
-                } else if (name.endsWith(LoadPlan.SUFFIX)) {
-                    try {
-                        written.add(new Written(p, Files.getLastModifiedTime(p).toMillis()));
-                    } catch (IOException e) {
-                        // Replaced or pruned by another JVM meanwhile.
-                    }
-                }
-            }
-        }
-        if (written.size() <= KEEP) {
-            return;
-        }
-        written.sort(Comparator.comparingLong(Written::millis).reversed());
-        for (int i = KEEP; i < written.size(); i++) {
-            Files.deleteIfExists(written.get(i).plan());
-        }
+        // Lock files (.plan.lock) are never deleted: one might be held right now, and a new file of the same name
+        // would let two JVMs hold "the" lock at once. They are empty files, one per key.
+        Directories.keepNewest(dir, KEEP, LoadPlan.SUFFIX);
     }
 }

@@ -81,7 +81,16 @@ class PlanWriterTest {
             Path written = PlanWriter.save(root, LoadPlanTest.sample("key " + i));
             Files.setLastModifiedTime(written, FileTime.fromMillis(1_700_000_000_000L + i * 1000L));
         }
-        PlanWriter.prune(root.resolve(LoadPlan.DIRECTORY));
+        Path dir = root.resolve(LoadPlan.DIRECTORY);
+        // A lock is never pruned, however old; a temporary plan of a JVM that died is, once an hour old.
+        Path lock = Files.createFile(dir.resolve("0-0" + LoadPlan.SUFFIX + ".lock"));
+        Files.setLastModifiedTime(lock, FileTime.fromMillis(0));
+        Path dead = Files.createFile(dir.resolve(".0-0" + LoadPlan.SUFFIX + ".1-2.tmp"));
+        Files.setLastModifiedTime(dead, FileTime.fromMillis(0));
+        PlanWriter.prune(dir);
+        assertTrue(Files.exists(lock));
+        assertFalse(Files.exists(dead));
+        Files.delete(lock);
         try (Stream<Path> plans = Files.list(root.resolve(LoadPlan.DIRECTORY))) {
             assertEquals(PlanWriter.KEEP, plans.count());
         }
