@@ -80,14 +80,14 @@ final class PlannedLoad {
             }
             return null;
         }
-        if (plan.machine() != null && (plan.machineStamp() == null
-                || !plan.machineStamp().equals(dev.nativelib.loader.hardware.MachineStamp.current()))) {
+        String stamp = plan.machine() == null ? null : dev.nativelib.loader.hardware.MachineStamp.current();
+        if (plan.machine() != null && (plan.machineStamp() == null || !plan.machineStamp().equals(stamp))) {
             // Variants were chosen by a machine whose stamp differs (another boot, another machine sharing the cache,
             // another driver or other settings): the machine's record of this stamp, else detected again, and a
             // different machine chooses the full way. With the same stamp, detection would find the plan's
             // signature: nothing is read or detected.
             dev.nativelib.loader.hardware.MachineProperties machine =
-                    dev.nativelib.loader.hardware.MachineStamp.machine(root);
+                    dev.nativelib.loader.hardware.MachineStamp.machine(root, stamp);
             String now = machine.signature();
             if (!now.equals(plan.machine())) {
                 if (Log.debugging()) {

@@ -92,7 +92,17 @@ public final class MachineStamp {
      *                                  not a list of properties; the message names the setting
      */
     public static MachineProperties machine(Path root) {
-        String stamp = current();
+        return machine(root, current());
+    }
+
+    /**
+     * @param root  a checked cache root, or {@code null} for none (then this detects)
+     * @param stamp {@link #current()}, as the caller just computed it
+     * @return this machine's properties, from the record of {@code stamp} in {@code root} or detected and recorded
+     * @throws IllegalArgumentException if {@code nativelib.hardware.add} or {@code .mask} is set to something that is
+     *                                  not a list of properties; the message names the setting
+     */
+    public static MachineProperties machine(Path root, String stamp) {
         if (root != null && stamp != null) {
             Path file = root.resolve(DIRECTORY).resolve(stamp);
             MachineProperties recorded = read(file);
